@@ -1,0 +1,129 @@
+"""Trigger words of accusing, denying and condemning, read from ``data/accusation_triggers.csv``.
+
+The data file lists inflected stems (اتهم، اتهمت، يتهمون، اتهامات ...) in folded spelling;
+clitics are peeled here: conjunctions and prepositions in front (و، ف، ل، ب، س، ال) and
+object or possessive pronouns behind (اتهمه، اتهامها). Phrase triggers (حمّل ... المسؤولية،
+ألقى باللوم، زعم أن، رفض الاتهامات) also need a cue word a few tokens after the stem."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .text import Token, fold
+
+KINDS = ("accuse", "deny", "condemn")
+# front clitics each part of speech can carry, longest first
+_PREFIXES = {
+    "verb": ("وس", "فس", "ول", "فل", "و", "ف", "ل", "س", ""),
+    "phrase": ("وس", "فس", "ول", "فل", "و", "ف", "ل", "س", ""),
+    "participle": ("و", "ف", ""),
+    "passive": ("وب", "ول", "و", "ف", "ب", "ل", "ك", ""),
+    "masdar": ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك", ""),
+}
+_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي", "")
+PRONOUN_SUFFIXES = frozenset(s for s in _SUFFIXES if s)
+CUE_WINDOW = 4  # tokens after a phrase trigger in which its cue must appear
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    form: str
+    kind: str
+    cameo: str
+    pos: str  # verb, masdar, participle, passive, phrase
+    requires: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    entry: TriggerEntry
+    index: int  # token index in the sentence
+    prefix: str  # proclitics peeled off (و، ف، ب ...)
+    suffix: str  # attached pronoun (ه، ها، هم ...) or ""
+    cue_index: int | None  # token index of a phrase trigger's cue
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+@lru_cache(maxsize=None)
+def load_triggers() -> dict[str, TriggerEntry]:
+    """Folded form → entry (the first row wins when a form is listed twice)."""
+    path = resources.files("syrianews").joinpath("data", "accusation_triggers.csv")
+    out: dict[str, TriggerEntry] = {}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            form = fold(row["form"].strip())
+            if not form or form in out:
+                continue
+            kind = row["kind"].strip()
+            if kind not in KINDS:
+                raise ValueError(f"accusation_triggers.csv: unknown kind {kind!r} for {form}")
+            req = row.get("requires", "").strip()
+            out[form] = TriggerEntry(form, kind, row["cameo"].strip(), row["pos"].strip(), re.compile(req) if req else None)
+    return out
+
+
+def _stems(key: str, pos: str):
+    """(prefix, stem, suffix) readings of a folded token for a part of speech, plainest first."""
+    for suffix in _SUFFIXES:
+        if suffix and not key.endswith(suffix):
+            continue
+        body = key[: len(key) - len(suffix)] if suffix else key
+        for prefix in _PREFIXES[pos]:
+            if not body.startswith(prefix):
+                continue
+            rest = body[len(prefix):]
+            if len(rest) < 3:
+                continue
+            yield prefix, rest, suffix
+            if pos == "masdar" and rest.startswith("ال"):
+                yield prefix + "ال", rest[2:], suffix
+            if prefix.endswith("ل") and rest.startswith("ل"):  # لل = لـ + الـ
+                if pos == "masdar":
+                    yield prefix + "ال", rest[1:], suffix
+                elif pos == "passive":
+                    yield prefix + "ال", "ا" + rest, suffix
+
+
+def match_token(tokens: list[Token], i: int) -> TriggerMatch | None:
+    """The trigger that token ``i`` carries, if any (phrase triggers need their cue after)."""
+    table = load_triggers()
+    key = tokens[i].key
+    for pos in ("verb", "masdar", "passive", "participle", "phrase"):
+        for prefix, stem, suffix in _stems(key, pos):
+            entry = table.get(stem)
+            if entry is None or entry.pos != pos:
+                continue
+            if suffix and pos in ("passive",):
+                continue
+            cue = None
+            if entry.requires is not None:
+                cue = next(
+                    (j for j in range(i + 1, min(len(tokens), i + 1 + CUE_WINDOW)) if entry.requires.search(tokens[j].key)),
+                    None,
+                )
+                if cue is None:
+                    continue
+            return TriggerMatch(entry, i, prefix, suffix, cue)
+    return None
+
+
+def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
+    """Every trigger of a sentence's tokens, in order; a phrase's cue word is not a trigger itself."""
+    out: list[TriggerMatch] = []
+    used: set[int] = set()
+    for i in range(len(tokens)):
+        if i in used:
+            continue
+        m = match_token(tokens, i)
+        if m is None:
+            continue
+        out.append(m)
+        if m.cue_index is not None:
+            used.add(m.cue_index)
+    return out

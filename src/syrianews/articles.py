@@ -1,0 +1,176 @@
+"""Raw record → clean :class:`Article` (or a :class:`Rejection` saying why not). Pure."""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime, timezone
+from typing import Any
+
+from .lexicons import json_data
+from .readers.pagedump import looks_like_page_dump, parse_page_dump
+from .records import Article, RawRecord, Rejection
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_WS = re.compile(r"[ \t\u00a0\u200f\u200e\u202a-\u202e\ufeff]+")
+MIN_WORDS = 5
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%a, %d %b %Y %H:%M:%S %z")
+
+
+def stable_id(*parts: str | None, length: int = 16) -> str:
+    """Hex digest of the parts: the same on every machine and Python version."""
+    h = hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8"))
+    return h.hexdigest()[:length]
+
+
+def _field(fields: dict[str, Any], key: str) -> Any:
+    """First non-empty value among the usual field names for ``key`` (case-insensitive)."""
+    lowered = {str(k).lower(): v for k, v in fields.items()}
+    for name in json_data("fields.json")[key]:
+        value = lowered.get(name.lower())
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = "، ".join(_text(v) or "" for v in value if v)
+    elif isinstance(value, dict):
+        value = value.get("name") or value.get("title") or ""
+    value = _WS.sub(" ", str(value)).strip()
+    return value or None
+
+
+def parse_date(value: Any) -> datetime | None:
+    """A naive UTC datetime from the usual date shapes (ISO strings, epoch seconds or ms)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    parsed = None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        for fmt in _DATE_FORMATS:
+            try:
+                parsed = datetime.strptime(text, fmt)
+                break
+            except ValueError:
+                continue
+    if parsed is None:
+        return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+def split_paragraphs(text: str) -> list[str]:
+    lines = (_WS.sub(" ", l).strip() for l in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return [l for l in lines if l]
+
+
+def language_of(text: str) -> str:
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    if arabic == 0 and latin == 0:
+        return "und"
+    # Arabic words are short and articles quote English names, titles and tables: Arabic
+    # counts as the language while it is a fair share of the letters
+    return "ar" if arabic >= 0.3 * (arabic + latin) else "other"
+
+
+def _snippet(text: str | None) -> str:
+    return (text or "")[:120].replace("\n", " ")
+
+
+def to_article(rec: RawRecord) -> Article | Rejection:
+    f = rec.fields
+    page = None
+    if rec.fmt == "pagedump":
+        raw_body = f.get("text") or ""
+        page = parse_page_dump(raw_body)
+        title, url, published_raw, author, outlet = page.title, None, page.published, page.author, page.outlet
+        source = None
+    else:
+        raw_body = _text_block(_field(f, "body"))
+        if raw_body and looks_like_page_dump(raw_body):
+            page = parse_page_dump(raw_body)
+        title = _text(_field(f, "title")) or (page.title if page else None)
+        url = _text(_field(f, "url"))
+        published_raw = _field(f, "published") or (page.published if page else None)
+        author = _text(_field(f, "author")) or (page.author if page else None)
+        source = _text(_field(f, "outlet"))
+        outlet = (page.outlet if page and page.outlet else None) or source
+    paragraphs = page.paragraphs if page else split_paragraphs(raw_body or "")
+    body = "\n".join(paragraphs)
+    if not body.strip():
+        reason = "empty" if not (raw_body or "").strip() else "no_body"
+        return Rejection(rec.source_file, rec.record_index, reason, "no article text" + (f" (title: {title})" if title else ""), _snippet(title))
+    if len(body.split()) < MIN_WORDS:
+        return Rejection(rec.source_file, rec.record_index, "too_short", f"{len(body.split())} words; an article has at least {MIN_WORDS}", _snippet(body))
+    language = language_of(body)
+    published = parse_date(published_raw)
+    content_hash = hashlib.sha256(f"{title or ''}\x1f{body}".encode("utf-8")).hexdigest()
+    return Article(
+        article_id=stable_id(outlet, title, body),
+        title=title,
+        paragraphs=tuple(paragraphs),
+        outlet=outlet,
+        site_name=page.site_name if page else None,
+        source=source,
+        author=author,
+        published=published,
+        published_raw=None if published_raw is None else str(published_raw),
+        url=url,
+        language=language,
+        source_file=rec.source_file,
+        record_index=rec.record_index,
+        content_hash=content_hash,
+        fmt=rec.fmt,
+        related=tuple(page.related) if page else (),
+    )
+
+
+def _text_block(value: Any) -> str | None:
+    """Body text keeps its line breaks (paragraphs); lists of paragraphs are joined by them."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value if v)
+    return str(value)
+
+
+def article_row(a: Article) -> dict[str, Any]:
+    body = a.body
+    return {
+        "article_id": a.article_id,
+        "url": a.url,
+        "title": a.title,
+        "body": body,
+        "outlet": a.outlet,
+        "published": a.published,
+        "published_raw": a.published_raw,
+        "site_name": a.site_name,
+        "source": a.source,
+        "author": a.author,
+        "language": a.language,
+        "n_paragraphs": len(a.paragraphs),
+        "n_words": len(body.split()),
+        "n_related": len(a.related),
+        "source_file": a.source_file,
+        "record_index": a.record_index,
+        "format": a.fmt,
+        "content_hash": a.content_hash,
+    }
+
+
+def rejection_row(r: Rejection) -> dict[str, Any]:
+    return {"source_file": r.source_file, "record_index": r.record_index, "reason": r.reason, "detail": r.detail, "snippet": r.snippet}

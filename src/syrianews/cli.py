@@ -1,0 +1,79 @@
+"""Command line: ``syrianews build``, ``syrianews info`` (and the Hub commands)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .actors_errors import CatalogueErrorTypes
+    from .pipeline import build
+
+    try:
+        result = build(args.inputs, args.out, actors_files=args.actors, jobs=args.jobs, progress=None if not args.quiet else False)
+    except FileNotFoundError as e:
+        print(f"syrianews build: {e}", file=sys.stderr)
+        return 2
+    except CatalogueErrorTypes as e:
+        print(f"syrianews build: actor catalogue: {e}", file=sys.stderr)
+        return 2
+    c = result.counts
+    print(
+        f"built {c['articles']:,} articles in {result.seconds:.1f}s → {result.out}/\n"
+        f"  quotes {c['quotes']:,} · mentions {c['mentions']:,} · accusations {c['accusations']:,} · links {c['links']:,} · actors {c['actors']:,}\n"
+        f"  duplicates {result.duplicates:,} · rejected {c['rejects'] - result.duplicates:,}"
+        + (f" ({', '.join(f'{k} {v:,}' for k, v in result.rejects.items() if k != 'duplicate')})" if result.rejects else "")
+    )
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    import json
+
+    from .manifest import read_manifest
+
+    try:
+        m = read_manifest(args.data)
+    except FileNotFoundError:
+        print(f"syrianews info: no build in {args.data}", file=sys.stderr)
+        return 2
+    print(json.dumps({k: m[k] for k in ("version", "records", "counts", "rejects", "duplicates", "timings") if k in m}, ensure_ascii=False, indent=1))
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="syrianews", description="Arabic news about the Syrian conflict as linked Parquet tables.")
+    ap.add_argument("--version", action="version", version=f"syrianews {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the tables from raw articles (files or folders)")
+    b.add_argument("inputs", nargs="*", default=["data/raw"], help="raw files or folders (default: data/raw)")
+    b.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    b.add_argument("--actors", action="append", default=[], metavar="CSV", help="extra actor catalogue file (repeatable)")
+    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.set_defaults(func=cmd_build)
+
+    i = sub.add_parser("info", help="show the manifest of a build")
+    i.add_argument("data", nargs="?", default="data/processed")
+    i.set_defaults(func=cmd_info)
+
+    try:
+        from .hub.cli import add_hub_commands
+    except ImportError:
+        pass
+    else:
+        add_hub_commands(sub)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

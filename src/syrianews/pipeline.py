@@ -1,0 +1,278 @@
+"""The build: inputs → readers → articles → extractors → Parquet tables, in bounded memory.
+
+Records are read in a fixed order and processed in batches by worker processes; results are
+consumed in submission order, so the tables are the same row for row whatever the number of
+workers. The main process only deduplicates, writes, and keeps small indexes (ids, titles,
+counts); the whole corpus never sits in memory.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import __version__
+from .articles import article_row, rejection_row, to_article
+from .extractors import build_extractors
+from .lexicons import fold
+from .manifest import file_sha256, write_manifest
+from .readers import input_files, iter_file
+from .records import Article, RawRecord, Rejection
+from .schema import TABLES
+from .writer import TableWriter, cleanup_stale, publish, staging_dir
+
+BATCH = 200
+ARTICLE_TABLES = ("articles",)
+FINAL_TABLES = ("links", "actors", "rejects")
+
+_extractors: list | None = None
+_config: dict[str, Any] = {}
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    counts: dict[str, int]
+    rejects: dict[str, int]
+    duplicates: int
+    seconds: float
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+
+def _init_worker(config: dict[str, Any]) -> None:
+    global _extractors, _config
+    _config = config
+    _extractors = build_extractors(config)
+
+
+def process_record(rec: RawRecord, extractors: list) -> tuple[str, Any]:
+    """One raw record → ("article", (row, rows by table)) or ("reject", row). Never raises."""
+    try:
+        art = to_article(rec)
+    except Exception as e:  # a reader bug must not stop the build: record it
+        return "reject", rejection_row(Rejection(rec.source_file, rec.record_index, "parse_error", f"{type(e).__name__}: {e}"))
+    if isinstance(art, Rejection):
+        return "reject", rejection_row(art)
+    found: dict[str, list[dict]] = {}
+    try:
+        for ex in extractors:
+            for table, rows in ex.extract(art, found).items():
+                found.setdefault(table, []).extend(rows)
+    except Exception as e:
+        return "reject", rejection_row(Rejection(rec.source_file, rec.record_index, "extraction_error", f"{type(e).__name__}: {e}", (art.title or "")[:120]))
+    return "article", (article_row(art), found)
+
+
+def _process_batch(batch: list[RawRecord]) -> list[tuple[str, Any]]:
+    assert _extractors is not None
+    return [process_record(r, _extractors) for r in batch]
+
+
+def _batches(items: Iterable[RawRecord | Rejection], size: int) -> Iterator[list[RawRecord | Rejection]]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ordered_results(batches: Iterator[list], jobs: int, config: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Process batches in workers, yielding results in input order with a bounded window."""
+    def local(batch: list) -> list[tuple[str, Any]]:
+        recs = [b for b in batch if isinstance(b, RawRecord)]
+        done = iter(_process_batch(recs)) if recs else iter(())
+        return [("reject", rejection_row(b)) if isinstance(b, Rejection) else next(done) for b in batch]
+
+    if jobs <= 1:
+        _init_worker(config)
+        for batch in batches:
+            yield from local(batch)
+        return
+    window: list[tuple[list, Any]] = []
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
+        def submit(batch: list) -> None:
+            recs = [b for b in batch if isinstance(b, RawRecord)]
+            window.append((batch, pool.submit(_process_batch, recs) if recs else None))
+
+        def drain_one() -> Iterator[tuple[str, Any]]:
+            batch, fut = window.pop(0)
+            done = iter(fut.result() if fut is not None else ())
+            for b in batch:
+                yield ("reject", rejection_row(b)) if isinstance(b, Rejection) else next(done)
+
+        for batch in batches:
+            submit(batch)
+            if len(window) >= jobs * 3:
+                yield from drain_one()
+        while window:
+            yield from drain_one()
+
+
+def title_key(title: str | None) -> str:
+    return fold(title or "")
+
+
+def build(
+    inputs: list[str | os.PathLike],
+    out: str | os.PathLike = "data/processed",
+    *,
+    actors_files: list[str | os.PathLike] = (),
+    jobs: int | None = None,
+    progress: bool | None = None,
+    fail_after: int | None = None,
+) -> BuildResult:
+    """Build every table from ``inputs`` into ``out`` atomically.
+
+    ``fail_after`` makes the build raise after that many records: it exists for the test that a
+    failed build leaves the previous tables intact.
+    """
+    t0 = time.perf_counter()
+    out = Path(out)
+    inputs = [Path(p) for p in inputs]
+    skipped: list[str] = []
+    files = input_files(inputs, skipped)
+    jobs = jobs or min(os.cpu_count() or 1, 2 if len(files) > 0 else 1)
+    config = {"actors_files": [str(Path(p).resolve()) for p in actors_files]}
+    # validate the configuration (e.g. the actor catalogue) before any work, in this process
+    extractors = build_extractors(config)
+    cleanup_stale(out)
+    stage = staging_dir(out)
+    try:
+        result = _build_into(stage, files, config, extractors, jobs, progress, fail_after, t0)
+        result.manifest["skipped_files"] = skipped
+        write_manifest(stage / "manifest.json", result.manifest)
+        publish(stage, out)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    result.out = out
+    return result
+
+
+def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, Any], extractors: list, jobs: int, progress: bool | None, fail_after: int | None, t0: float) -> BuildResult:
+    from tqdm.auto import tqdm
+
+    writers = {name: TableWriter(name, stage / f"_{name}.parquet" if name == "articles" else stage / f"{name}.parquet") for name in TABLES if name not in FINAL_TABLES}
+    rejects: list[dict] = []
+    links: list[dict] = []
+    seen: dict[str, int] = {}  # article_id → row number
+    dup_urls: dict[str, list[str]] = defaultdict(list)
+    titles: dict[str, str] = {}
+    mention_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    n_records = 0
+
+    def records() -> Iterator[RawRecord | Rejection]:
+        for path, name in files:
+            yield from iter_file(path, name)
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(desc="building", unit=" rec", disable=not show, mininterval=0.5)
+    t_read = time.perf_counter()
+    for kind, payload in _ordered_results(_batches(records(), BATCH), jobs, config):
+        n_records += 1
+        bar.update(1)
+        if fail_after is not None and n_records > fail_after:
+            raise RuntimeError(f"build stopped on purpose after {fail_after} records")
+        if kind == "reject":
+            rejects.append(payload)
+            continue
+        row, found = payload
+        aid = row["article_id"]
+        if aid in seen:
+            dup_urls[aid].append(row["url"])
+            rejects.append(rejection_row(Rejection(row["source_file"], row["record_index"], "duplicate", f"exact duplicate of article {aid}", (row["title"] or "")[:120])))
+            continue
+        seen[aid] = len(seen)
+        titles.setdefault(title_key(row["title"]), aid)
+        writers["articles"].extend([row])
+        for table, rows in found.items():
+            if table == "links":
+                links.extend(rows)
+            else:
+                writers[table].extend(rows)
+        for actor in {m["actor_id"] for m in found.get("mentions", [])}:
+            mention_counts[actor][0] += 1
+        for m in found.get("mentions", []):
+            mention_counts[m["actor_id"]][1] += 1
+    bar.close()
+    t_extract = time.perf_counter() - t_read
+    for w in writers.values():
+        w.close()
+    _finish_articles(stage, dup_urls)
+    for link in links:
+        target = titles.get(title_key(link["title"]))
+        link["target_article_id"] = target if target != link["article_id"] else None
+    _write(stage, "links", links)
+    _write(stage, "rejects", rejects)
+    _write(stage, "actors", _actor_rows(extractors, mention_counts))
+    counts = {name: pq.ParquetFile(stage / f"{name}.parquet").metadata.num_rows for name in TABLES}
+    reasons = dict(sorted(Counter(r["reason"] for r in rejects).items()))
+    seconds = time.perf_counter() - t0
+    manifest = {
+        "package": "syrianews",
+        "version": __version__,
+        "inputs": [{"path": name, "bytes": path.stat().st_size, "sha256": file_sha256(path)} for path, name in files],
+        "actors_files": [{"path": p, "sha256": file_sha256(Path(p))} for p in config["actors_files"]],
+        "catalogue": _catalogue_info(extractors),
+        "records": n_records,
+        "counts": counts,
+        "rejects": reasons,
+        "duplicates": sum(len(v) for v in dup_urls.values()),
+        "jobs": jobs,
+        "timings": {"extract_seconds": round(t_extract, 3), "total_seconds": round(seconds, 3)},
+    }
+    write_manifest(stage / "manifest.json", manifest)
+    return BuildResult(stage, counts, reasons, manifest["duplicates"], seconds, manifest)
+
+
+def _finish_articles(stage: Path, dup_urls: dict[str, list[str]]) -> None:
+    """Add the duplicate counts (known only at the end) while streaming the articles table."""
+    src = stage / "_articles.parquet"
+    writer = TableWriter("articles", stage / "articles.parquet")
+    for batch in pq.ParquetFile(src).iter_batches(batch_size=5_000):
+        ids = batch.column("article_id").to_pylist()
+        batch = batch.set_column(batch.schema.get_field_index("n_duplicates"), "n_duplicates", pa.array([len(dup_urls.get(i, ())) for i in ids], pa.int32()))
+        batch = batch.set_column(batch.schema.get_field_index("duplicate_urls"), "duplicate_urls", pa.array([dup_urls.get(i) or [] for i in ids], pa.list_(pa.string())))
+        writer.write_table(pa.Table.from_batches([batch]))
+    writer.close()
+    src.unlink()
+
+
+def _write(stage: Path, name: str, rows: list[dict]) -> None:
+    w = TableWriter(name, stage / f"{name}.parquet")
+    w.extend(rows)
+    w.close()
+
+
+def _actor_rows(extractors: list, counts: dict[str, list[int]]) -> list[dict]:
+    """The actors table comes from the catalogue of the mentions extractor, if there is one."""
+    for ex in extractors:
+        catalogue = getattr(ex, "catalogue", None)
+        if catalogue is not None:
+            from .actors import actors_rows
+
+            return actors_rows(catalogue, {k: tuple(v) for k, v in counts.items()})
+    return []
+
+
+def _catalogue_info(extractors: list) -> dict[str, Any]:
+    for ex in extractors:
+        catalogue = getattr(ex, "catalogue", None)
+        if catalogue is not None:
+            info = getattr(catalogue, "info", None)
+            return info() if callable(info) else {"actors": len(getattr(catalogue, "actors", []))}
+    return {}

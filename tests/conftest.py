@@ -1,0 +1,38 @@
+"""Shared fixtures: paths to the shared material, and one corpus build per test session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SYRIANEWS_SHARED", ROOT.parent / "shared"))
+CORPUS = Path(os.environ.get("SYRIANEWS_CORPUS", SHARED / "corpora" / "saudinewsnet"))
+SAMPLE = ROOT / "data" / "raw" / "000_9a22f17ed7bf8f62.txt"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not any(CORPUS.glob("*.zip")):
+        pytest.skip(f"SaudiNewsNet corpus not found at {CORPUS} (set SYRIANEWS_CORPUS)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_build(corpus_dir, tmp_path_factory) -> Path:
+    """The whole corpus built once for every test that needs it."""
+    from syrianews.pipeline import build
+
+    out = tmp_path_factory.mktemp("corpus") / "processed"
+    build([corpus_dir], out, progress=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Path:
+    from syrianews.pipeline import build
+
+    out = tmp_path_factory.mktemp("sample") / "processed"
+    build([SAMPLE], out, progress=False)
+    return out
