@@ -98,9 +98,10 @@ def test_exact_duplicates_kept_once_and_counted(tmp_path):
     arts = syrianews.load("articles", res.out)
     assert len(arts) == 2  # the same text in another outlet is another publication
     first = arts.set_index("url").loc["http://x/1"]
-    assert first.n_duplicates == 2 and list(first.duplicate_urls) == ["http://x/1?weekly", "http://x/1?print"]
     rej = syrianews.load("rejects", res.out)
     assert list(rej.reason) == ["duplicate", "duplicate"] and list(rej.record_index) == [1, 3]
+    assert list(rej.url) == ["http://x/1?weekly", "http://x/1?print"]
+    assert (rej.duplicate_of == first.article_id).all()
     assert res.duplicates == 2
 
 

@@ -10,9 +10,10 @@ from .lexicons import json_data
 from .readers.pagedump import looks_like_page_dump, parse_page_dump
 from .records import Article, RawRecord, Rejection
 
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
-_WS = re.compile(r"[ \t\u00a0\u200f\u200e\u202a-\u202e\ufeff]+")
+_ARABIC_RUN = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
+_LATIN_RUN = re.compile("[A-Za-z]+")
+# runs of spacing to fold to one space; a lone ordinary space matches nothing (cheap on clean text)
+_WS = re.compile(r"[ \t\u00a0\u200f\u200e\u202a-\u202e\ufeff]{2,}|[\t\u00a0\u200f\u200e\u202a-\u202e\ufeff]")
 MIN_WORDS = 5
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%a, %d %b %Y %H:%M:%S %z")
 
@@ -23,9 +24,8 @@ def stable_id(*parts: str | None, length: int = 16) -> str:
     return h.hexdigest()[:length]
 
 
-def _field(fields: dict[str, Any], key: str) -> Any:
-    """First non-empty value among the usual field names for ``key`` (case-insensitive)."""
-    lowered = {str(k).lower(): v for k, v in fields.items()}
+def _field(lowered: dict[str, Any], key: str) -> Any:
+    """First non-empty value among the usual field names for ``key`` (keys lower-cased)."""
     for name in json_data("fields.json")[key]:
         value = lowered.get(name.lower())
         if value not in (None, "", [], {}):
@@ -40,7 +40,7 @@ def _text(value: Any) -> str | None:
         value = "، ".join(_text(v) or "" for v in value if v)
     elif isinstance(value, dict):
         value = value.get("name") or value.get("title") or ""
-    value = _WS.sub(" ", str(value)).strip()
+    value = clean_spaces(str(value)).strip()
     return value or None
 
 
@@ -72,14 +72,31 @@ def parse_date(value: Any) -> datetime | None:
     return parsed
 
 
+_SPECIAL_SPACES = ("  ", "\t", "\u00a0", "\u200f", "\u200e", "\ufeff", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e")
+
+
+def clean_spaces(text: str) -> str:
+    """Fold runs of spacing and direction marks to one space (a scan only when there are any)."""
+    if any(c in text for c in _SPECIAL_SPACES):
+        return _WS.sub(" ", text)
+    return text
+
+
+def word_count(body: str) -> int:
+    """Words of a cleaned body (single spaces, stripped lines) without splitting it."""
+    return body.count(" ") + body.count("\n") + 1 if body else 0
+
+
 def split_paragraphs(text: str) -> list[str]:
-    lines = (_WS.sub(" ", l).strip() for l in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return [l for l in lines if l]
+    lines = clean_spaces(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [l for l in (line.strip() for line in lines) if l]
 
 
-def language_of(text: str) -> str:
-    arabic = len(_ARABIC_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
+def language_of(text: str, sample: int = 1500) -> str:
+    """``ar``, ``other`` or ``und``, from the letters of the text's opening (enough to tell)."""
+    text = text[:sample]
+    arabic = sum(map(len, _ARABIC_RUN.findall(text)))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
     if arabic == 0 and latin == 0:
         return "und"
     # Arabic words are short and articles quote English names, titles and tables: Arabic
@@ -100,6 +117,7 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         title, url, published_raw, author, outlet = page.title, None, page.published, page.author, page.outlet
         source = None
     else:
+        f = {str(k).lower(): v for k, v in f.items()}
         raw_body = _text_block(_field(f, "body"))
         if raw_body and looks_like_page_dump(raw_body):
             page = parse_page_dump(raw_body)
@@ -114,8 +132,9 @@ def to_article(rec: RawRecord) -> Article | Rejection:
     if not body.strip():
         reason = "empty" if not (raw_body or "").strip() else "no_body"
         return Rejection(rec.source_file, rec.record_index, reason, "no article text" + (f" (title: {title})" if title else ""), _snippet(title))
-    if len(body.split()) < MIN_WORDS:
-        return Rejection(rec.source_file, rec.record_index, "too_short", f"{len(body.split())} words; an article has at least {MIN_WORDS}", _snippet(body))
+    n_words = word_count(body)
+    if n_words < MIN_WORDS:
+        return Rejection(rec.source_file, rec.record_index, "too_short", f"{n_words} words; an article has at least {MIN_WORDS}", _snippet(body))
     language = language_of(body)
     published = parse_date(published_raw)
     content_hash = hashlib.sha256(f"{title or ''}\x1f{body}".encode("utf-8")).hexdigest()
@@ -163,7 +182,7 @@ def article_row(a: Article) -> dict[str, Any]:
         "author": a.author,
         "language": a.language,
         "n_paragraphs": len(a.paragraphs),
-        "n_words": len(body.split()),
+        "n_words": word_count(body),
         "n_related": len(a.related),
         "source_file": a.source_file,
         "record_index": a.record_index,

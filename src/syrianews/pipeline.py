@@ -132,11 +132,13 @@ def build(
     jobs: int | None = None,
     progress: bool | None = None,
     fail_after: int | None = None,
+    extractors: list[str] | None = None,
 ) -> BuildResult:
     """Build every table from ``inputs`` into ``out`` atomically.
 
     ``fail_after`` makes the build raise after that many records: it exists for the test that a
-    failed build leaves the previous tables intact.
+    failed build leaves the previous tables intact. ``extractors`` limits the extractors run to
+    those names (None: all), for benchmarks that separate the foundation from extraction.
     """
     t0 = time.perf_counter()
     out = Path(out)
@@ -144,13 +146,13 @@ def build(
     skipped: list[str] = []
     files = input_files(inputs, skipped)
     jobs = jobs or min(os.cpu_count() or 1, 2 if len(files) > 0 else 1)
-    config = {"actors_files": [str(Path(p).resolve()) for p in actors_files]}
+    config = {"actors_files": [str(Path(p).resolve()) for p in actors_files], "extractors": extractors}
     # validate the configuration (e.g. the actor catalogue) before any work, in this process
-    extractors = build_extractors(config)
+    instances = build_extractors(config)
     cleanup_stale(out)
     stage = staging_dir(out)
     try:
-        result = _build_into(stage, files, config, extractors, jobs, progress, fail_after, t0)
+        result = _build_into(stage, files, config, instances, jobs, progress, fail_after, t0)
         result.manifest["skipped_files"] = skipped
         write_manifest(stage / "manifest.json", result.manifest)
         publish(stage, out)
@@ -166,11 +168,11 @@ def build(
 def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, Any], extractors: list, jobs: int, progress: bool | None, fail_after: int | None, t0: float) -> BuildResult:
     from tqdm.auto import tqdm
 
-    writers = {name: TableWriter(name, stage / f"_{name}.parquet" if name == "articles" else stage / f"{name}.parquet") for name in TABLES if name not in FINAL_TABLES}
+    writers = {name: TableWriter(name, stage / f"{name}.parquet") for name in TABLES if name not in FINAL_TABLES}
     rejects: list[dict] = []
     links: list[dict] = []
     seen: dict[str, int] = {}  # article_id → row number
-    dup_urls: dict[str, list[str]] = defaultdict(list)
+    n_duplicates = 0
     titles: dict[str, str] = {}
     mention_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     n_records = 0
@@ -193,8 +195,9 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
         row, found = payload
         aid = row["article_id"]
         if aid in seen:
-            dup_urls[aid].append(row["url"])
-            rejects.append(rejection_row(Rejection(row["source_file"], row["record_index"], "duplicate", f"exact duplicate of article {aid}", (row["title"] or "")[:120])))
+            n_duplicates += 1
+            dup = rejection_row(Rejection(row["source_file"], row["record_index"], "duplicate", "same outlet, title and text as an earlier record", (row["title"] or "")[:120]))
+            rejects.append({**dup, "duplicate_of": aid, "url": row["url"]})
             continue
         seen[aid] = len(seen)
         titles.setdefault(title_key(row["title"]), aid)
@@ -212,7 +215,6 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
     t_extract = time.perf_counter() - t_read
     for w in writers.values():
         w.close()
-    _finish_articles(stage, dup_urls)
     for link in links:
         target = titles.get(title_key(link["title"]))
         link["target_article_id"] = target if target != link["article_id"] else None
@@ -231,25 +233,12 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
         "records": n_records,
         "counts": counts,
         "rejects": reasons,
-        "duplicates": sum(len(v) for v in dup_urls.values()),
+        "duplicates": n_duplicates,
         "jobs": jobs,
         "timings": {"extract_seconds": round(t_extract, 3), "total_seconds": round(seconds, 3)},
     }
     write_manifest(stage / "manifest.json", manifest)
     return BuildResult(stage, counts, reasons, manifest["duplicates"], seconds, manifest)
-
-
-def _finish_articles(stage: Path, dup_urls: dict[str, list[str]]) -> None:
-    """Add the duplicate counts (known only at the end) while streaming the articles table."""
-    src = stage / "_articles.parquet"
-    writer = TableWriter("articles", stage / "articles.parquet")
-    for batch in pq.ParquetFile(src).iter_batches(batch_size=5_000):
-        ids = batch.column("article_id").to_pylist()
-        batch = batch.set_column(batch.schema.get_field_index("n_duplicates"), "n_duplicates", pa.array([len(dup_urls.get(i, ())) for i in ids], pa.int32()))
-        batch = batch.set_column(batch.schema.get_field_index("duplicate_urls"), "duplicate_urls", pa.array([dup_urls.get(i) or [] for i in ids], pa.list_(pa.string())))
-        writer.write_table(pa.Table.from_batches([batch]))
-    writer.close()
-    src.unlink()
 
 
 def _write(stage: Path, name: str, rows: list[dict]) -> None:

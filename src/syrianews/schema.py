@@ -29,8 +29,6 @@ ARTICLES = pa.schema(
         ("record_index", pa.int64()),
         ("format", pa.string()),
         ("content_hash", pa.string()),
-        ("n_duplicates", pa.int32()),
-        ("duplicate_urls", pa.list_(pa.string())),
     ]
 )
 
@@ -51,6 +49,8 @@ REJECTS = pa.schema(
         ("reason", pa.string()),
         ("detail", pa.string()),
         ("snippet", pa.string()),
+        ("duplicate_of", pa.string()),  # article_id kept, for reason "duplicate"
+        ("url", pa.string()),
     ]
 )
 
@@ -63,6 +63,9 @@ ACTORS = pa.schema(
         ("affiliation", pa.string()),
         ("wikidata_id", pa.string()),
         ("aliases", pa.list_(pa.string())),
+        ("nisba", pa.list_(pa.string())),  # adjectives as catalogued; inflections are generated
+        ("capitals", pa.list_(pa.string())),  # capitals that stand for the government
+        ("origin", pa.string()),  # catalogue file:line that defined the actor
         ("n_articles", pa.int64()),
         ("n_mentions", pa.int64()),
     ]
@@ -121,6 +124,7 @@ ACCUSATIONS = pa.schema(
         ("negated", pa.bool_()),
         ("quote_id", pa.string()),
         ("answers_accusation_id", pa.string()),
+        ("n_occurrences", pa.int32()),  # times the article repeats this (kind, accuser, accused)
     ]
 )
 

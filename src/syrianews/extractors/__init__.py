@@ -30,4 +30,7 @@ def build_extractors(config: dict[str, Any]) -> list[Extractor]:
     from .links import LinkExtractor
 
     extractors: list[Extractor] = [LinkExtractor()]
-    return extractors
+    from ..actors import MentionExtractor
+    extractors.append(MentionExtractor(extra_files=config.get("actors_files", [])))
+    only = config.get("extractors")  # None: all; a list of names: just those (benchmarks)
+    return [e for e in extractors if only is None or e.name in only]

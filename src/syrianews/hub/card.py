@@ -11,7 +11,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from ..schema import DESCRIPTIONS, TABLES
+from ..schema import DESCRIPTIONS
 from . import require
 from .features import CLASS_LABELS, features
 

@@ -74,6 +74,11 @@ def write_table(name: str, src: Path, out: Path) -> TableFiles:
     """Copy one built table into ``out/<name>/`` as bounded shards, checking class labels."""
     pf = pq.ParquetFile(src)
     schema = TABLES[name]
+    if pf.schema_arrow.names != schema.names:
+        raise ValueError(
+            f"{src} does not have the columns this package declares for {name!r} "
+            f"(has {len(pf.schema_arrow.names)}, expects {len(schema.names)}): rebuild with this version"
+        )
     meta = pf.metadata
     rows = meta.num_rows
     nbytes = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))

@@ -47,8 +47,11 @@ def _places() -> frozenset[str]:
     return frozenset(fold(p) for p in word_list("places.txt"))
 
 
+_HEADER_MAX_CHARS = 40
+
+
 def is_related_header(line: str) -> bool:
-    return fold(line.rstrip(" :：.…")) in _related_headers()
+    return len(line) <= _HEADER_MAX_CHARS and fold(line.rstrip(" :：.…")) in _related_headers()
 
 
 def looks_like_page_dump(text: str) -> bool:

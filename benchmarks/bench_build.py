@@ -1,0 +1,112 @@
+"""Benchmark the build on the SaudiNewsNet corpus against an I/O floor measured in the same run.
+
+    python benchmarks/bench_build.py [--corpus DIR] [--jobs N]
+
+Prints, for the I/O floor (read the same records, write their text to Parquet, no parsing), the
+foundation (readers + cleaning + links, no extractors) and the full build: seconds, articles per
+second, peak memory, and each one's ratio to the floor. Ratios, not seconds, are what compare
+across runs on a shared machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from multiprocessing import get_context
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = Path(os.environ.get("SYRIANEWS_CORPUS", ROOT.parent / "shared" / "corpora" / "saudinewsnet"))
+
+
+def io_floor(corpus: Path, out: Path) -> dict:
+    """Read every record and write title+text to Parquet with no parsing at all."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from syrianews.readers import input_files, iter_file
+    from syrianews.records import RawRecord
+
+    t0 = time.perf_counter()
+    writer, n = None, 0
+    titles: list[str] = []
+    texts: list[str] = []
+
+    def flush() -> None:
+        nonlocal writer
+        table = pa.table({"title": titles, "text": texts})
+        writer = writer or pq.ParquetWriter(out / "floor.parquet", table.schema, compression="zstd")
+        writer.write_table(table)
+        titles.clear()
+        texts.clear()
+
+    for path, name in input_files([corpus]):
+        for rec in iter_file(path, name):
+            if isinstance(rec, RawRecord):
+                titles.append(str(rec.fields.get("title", "")))
+                texts.append(str(rec.fields.get("content", rec.fields.get("text", ""))))
+                n += 1
+                if len(texts) >= 5000:
+                    flush()
+    flush()
+    writer.close()
+    return {"seconds": time.perf_counter() - t0, "records": n}
+
+
+def _run_build(corpus: str, out: str, jobs: int | None, extractors: list[str] | None, queue) -> None:
+    from syrianews.pipeline import build
+
+    t0 = time.perf_counter()
+    res = build([corpus], out, jobs=jobs, progress=False, extractors=extractors)
+    seconds = time.perf_counter() - t0
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    queue.put({"seconds": seconds, "articles": res.counts["articles"], "counts": res.counts,
+               "peak_mib_main": peak_self / 1024, "peak_mib_worker": peak_children / 1024})
+
+
+def measure_build(corpus: Path, out: Path, jobs: int | None, extractors: list[str] | None) -> dict:
+    """Each build in a fresh process, so that peak memory is its own."""
+    ctx = get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_run_build, args=(str(corpus), str(out), jobs, extractors, q))
+    p.start()
+    result = q.get()
+    p.join()
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    if not any(args.corpus.glob("*.zip")):
+        print(f"no corpus at {args.corpus} (set SYRIANEWS_CORPUS)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        floor = io_floor(args.corpus, tmp)
+        foundation = measure_build(args.corpus, tmp / "foundation", args.jobs, ["links"])
+        full = measure_build(args.corpus, tmp / "full", args.jobs, None)
+    report = {"floor": floor, "foundation": foundation, "full": full}
+    if args.json:
+        print(json.dumps(report, indent=1))
+        return 0
+    print(f"I/O floor      {floor['seconds']:7.1f} s  {floor['records'] / floor['seconds']:8.0f} records/s   ratio 1.00")
+    for name, r in (("foundation", foundation), ("full build", full)):
+        print(
+            f"{name:<14}{r['seconds']:7.1f} s  {r['articles'] / r['seconds']:8.0f} articles/s  ratio {r['seconds'] / floor['seconds']:.2f}"
+            f"   peak memory: main {r['peak_mib_main']:.0f} MiB, largest worker {r['peak_mib_worker']:.0f} MiB"
+        )
+    print(f"extraction over foundation: {full['seconds'] / foundation['seconds']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Find catalogue actors in Arabic text: one Aho-Corasick pass over all surface forms.
+
+Rules, in the order they apply:
+
+1. Text and forms are normalised alike (:mod:`.normalize`); spans map back to the original.
+2. A hit must be a whole word, except for proclitics written on it: و ف ب ل ك and their pairs
+   (وب، ول، فل ...), so وروسيا، بالنظام، والأمريكية match. A form starting with ال is also
+   matched with the preposition لـ fused into it (للولايات المتحدة).
+3. Data-driven filters drop hits that are not the actor (:mod:`.rules`): a form that needs its
+   context (bare النظام counts as the Syrian government only in an article about Syria), a
+   form written with diacritics in the catalogue (عمّان), a person's surname used as a
+   patronym (بن سلمان), a one-word definite form after a demonstrative (هذه القاعدة, هذا
+   النظام: anaphora, not a name).
+4. Longest match wins, over actors and over blocking phrases (ريف دمشق، حصة الأسد) alike:
+   روسيا اليوم is RT, الجيش السوري الحر is the FSA, المرصد السوري is SOHR.
+5. A state body names its state (وزارة الدفاع الروسية → RUS_MOD and RUS); any other longer
+   match keeps an ancestor named inside it (الحرس الثوري الإيراني → IRGC and IRN), except
+   for persons and media (الرئيس الروسي is Putin only; روسيا اليوم is RT only).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .catalogue import Catalogue
+from .forms import actor_forms
+from .normalize import DIACRITICS_RE, Normalized, has_diacritics, normalize, normalize_key
+from .rules import Rules, load_rules
+
+PROCLITICS = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
+PATRONYM_WORDS = frozenset(["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "ال", "ام"])
+DEMONSTRATIVES = frozenset(["هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هذين", "هاتين", "هولاء", "اولئك"])
+IMPLYING_TYPES = frozenset(["state_body", "un_organ"])  # their mention names their parent
+NO_NESTING_TYPES = frozenset(["person", "media"])  # a name inside theirs is not a mention
+MAX_PROCLITIC = 2
+
+
+@dataclass(frozen=True)
+class Match:
+    """One mention: ``text[start:end] == surface``."""
+
+    actor_id: str
+    start: int
+    end: int
+    surface: str
+    form: str  # name, alias, nisba, capital, implied
+    key: str = ""  # the normalised catalogue form that matched
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor_id: str | None  # None: a blocking phrase
+    kind: str
+    diacritics: frozenset[str]  # diacritics the surface must carry (forms written with them)
+    context: tuple[str, ...]  # one of these must occur in the article; () = no condition
+    single_word_person: bool
+    anaphoric: bool = False  # a one-word definite form: after هذا/هذه it refers back, names nothing
+
+
+@dataclass(frozen=True)
+class _Cand:
+    s: int  # normalised span
+    e: int
+    key: str
+    entry: _Entry
+
+
+def _build(catalogue: Catalogue, rules: Rules) -> tuple[ahocorasick.Automaton, list[str]]:
+    """The automaton over every form of every actor (and the blocking phrases).
+
+    Later definitions of the same normalised form win, so a user file can re-assign a form;
+    the package catalogue itself has no such conflicts (tested)."""
+    table: dict[str, _Entry] = {}
+    conflicts: list[str] = []
+    for phrase in rules.blockers:
+        table[normalize_key(phrase)] = _Entry(None, "blocker", frozenset(), (), False)
+    for actor in catalogue.actors:
+        for form, kind in actor_forms(actor):
+            key = normalize_key(form)
+            if not key:
+                continue
+            entry = _Entry(
+                actor.actor_id,
+                kind,
+                frozenset(DIACRITICS_RE.findall(form)) if has_diacritics(form) else frozenset(),
+                rules.context.get((actor.actor_id, key), ()),
+                actor.type == "person" and " " not in key,
+                key.startswith("ال") and " " not in key,
+            )
+            old = table.get(key)
+            if old is not None and old.actor_id not in (None, actor.actor_id):
+                conflicts.append(f"{form!r}: {old.actor_id} and {actor.actor_id}")
+            if old is None or old.actor_id is not None:
+                table[key] = entry
+    auto = ahocorasick.Automaton()
+    for key, entry in table.items():
+        auto.add_word(key, (key, entry))
+        if key.startswith("ال") and len(key) > 3:  # ل + ال → لل (للولايات المتحدة)
+            fused = "لل" + key[2:]
+            if fused not in table:
+                auto.add_word(fused, (fused, entry))
+    auto.make_automaton()
+    return auto, conflicts
+
+
+class ActorMatcher:
+    """Finds actors of a catalogue in text. Cheap to construct again: the automaton is built
+    once per catalogue and kept on it."""
+
+    def __init__(self, catalogue: Catalogue, rules: Rules | None = None) -> None:
+        self.catalogue = catalogue
+        rules = rules or load_rules()
+        cache_key = ("matcher", id(rules))
+        if cache_key not in catalogue._cache:
+            catalogue._cache[cache_key] = _build(catalogue, rules)
+        self._auto, self.conflicts = catalogue._cache[cache_key]
+
+    def find(self, text: str, context: str | None = None) -> list[Match]:
+        """Mentions in ``text``, sorted by position. ``context`` (default: ``text``) is the
+        text in which context-dependent forms look for their condition, e.g. the article."""
+        if not text:
+            return []
+        norm = normalize(text)
+        ctx = normalize(context).text if context is not None else norm.text
+        return self.find_normalized(norm, ctx)
+
+    def find_normalized(self, norm: Normalized, context: str) -> list[Match]:
+        """As :meth:`find`, on text already normalised; ``context`` is normalised too."""
+        cands = self._candidates(norm, context)
+        chosen = self._longest(cands)
+        return self._emit(norm, cands, chosen)
+
+    # -- steps ---------------------------------------------------------------------------
+    def _candidates(self, norm: Normalized, context: str) -> list[_Cand]:
+        t = norm.text
+        n = len(t)
+        out: list[_Cand] = []
+        ctx_seen: dict[tuple[str, ...], bool] = {}
+        for end_idx, (key, entry) in self._auto.iter(t):
+            e = end_idx + 1
+            s = e - len(key)
+            if e < n and t[e].isalnum():
+                continue
+            k = s
+            while k > 0 and t[k - 1].isalnum() and s - k <= MAX_PROCLITIC:
+                k -= 1
+            if t[k:s] not in PROCLITICS:
+                continue
+            if entry.actor_id is not None:
+                if entry.context:
+                    ok = ctx_seen.get(entry.context)
+                    if ok is None:
+                        ok = ctx_seen[entry.context] = any(w in context for w in entry.context)
+                    if not ok:
+                        continue
+                if entry.diacritics:
+                    a, b = norm.to_original(s, e)
+                    if not entry.diacritics <= set(norm.original[a:b]):
+                        continue
+                if entry.single_word_person and _previous_word(t, k) in PATRONYM_WORDS:
+                    continue
+                if entry.anaphoric and _previous_word(t, k) in DEMONSTRATIVES:
+                    continue
+            out.append(_Cand(s, e, key, entry))
+        return out
+
+    @staticmethod
+    def _longest(cands: list[_Cand]) -> list[_Cand]:
+        chosen: list[_Cand] = []
+        taken: list[tuple[int, int]] = []
+        for c in sorted(cands, key=lambda c: (-(c.e - c.s), c.s)):
+            if any(c.s < e and s < c.e for s, e in taken):
+                continue
+            taken.append((c.s, c.e))
+            chosen.append(c)
+        return chosen
+
+    def _emit(self, norm: Normalized, cands: list[_Cand], chosen: list[_Cand]) -> list[Match]:
+        cat = self.catalogue
+        out: dict[tuple[str, int, int], Match] = {}
+
+        def add(actor_id: str, s: int, e: int, form: str, key: str) -> None:
+            a, b = norm.to_original(s, e)
+            out.setdefault((actor_id, a, b), Match(actor_id, a, b, norm.original[a:b], form, key))
+
+        for c in chosen:
+            actor_id = c.entry.actor_id
+            if actor_id is None:
+                continue
+            add(actor_id, c.s, c.e, c.entry.kind, c.key)
+            actor = cat.get(actor_id)
+            chain = cat.affiliation_chain(actor_id)[1:]
+            if not chain or actor is None or actor.type in NO_NESTING_TYPES:
+                continue
+            named = set()
+            for inner in cands:
+                if inner is not c and c.s <= inner.s and inner.e <= c.e and inner.entry.actor_id in chain:
+                    add(inner.entry.actor_id, inner.s, inner.e, inner.entry.kind, inner.key)
+                    named.add(inner.entry.actor_id)
+            if actor.type in IMPLYING_TYPES:
+                for parent in chain:
+                    if parent not in named:
+                        add(parent, c.s, c.e, "implied", c.key)
+                    p = cat.get(parent)
+                    if p is None or p.type not in IMPLYING_TYPES:
+                        break
+        return sorted(out.values(), key=lambda m: (m.start, m.end, m.actor_id))
+
+
+def _previous_word(t: str, k: int) -> str:
+    """The word before position ``k`` (skipping spaces), for the patronym filter."""
+    j = k
+    while j > 0 and t[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > 0 and t[i - 1].isalnum():
+        i -= 1
+    return t[i:j]

@@ -1,0 +1,51 @@
+"""Disambiguation lexicons of the actor matcher, read from ``src/syrianews/data``:
+
+- ``actor_blockers.txt``: phrases that contain an alias but are not the actor (ريف دمشق is a
+  place, حصة الأسد an idiom, النظام الأساسي a statute). They compete in longest-match and hide
+  what they cover.
+- ``actor_context.csv`` (form, actor_id, context): a form that names the actor only in an
+  article that also holds one of the context words (bare النظام is the Syrian government in a
+  text about Syria, not in a Saudi article about a traffic regulation).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .catalogue import CatalogueError
+from .normalize import normalize_key
+
+
+@dataclass(frozen=True)
+class Rules:
+    blockers: tuple[str, ...]
+    context: dict[tuple[str, str], tuple[str, ...]]  # (actor_id, normalised form) → context words
+
+    def __hash__(self) -> int:  # identity: one Rules object per load
+        return id(self)
+
+
+def _data(name: str) -> str:
+    return (resources.files("syrianews") / "data" / name).read_text(encoding="utf-8")
+
+
+def parse_blockers(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+def parse_context(text: str, label: str = "actor_context.csv") -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    reader = csv.DictReader(text.splitlines())
+    for row in reader:
+        form, actor_id, words = (row.get(k, "") or "" for k in ("form", "actor_id", "context"))
+        if not form.strip() or not actor_id.strip() or not words.strip():
+            raise CatalogueError(f"{label}:{reader.line_num}: needs form, actor_id and context")
+        out[(actor_id.strip(), normalize_key(form))] = tuple(normalize_key(w) for w in words.split("|") if w.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    return Rules(parse_blockers(_data("actor_blockers.txt")), parse_context(_data("actor_context.csv")))

@@ -1,0 +1,192 @@
+"""Shared set-up for the analysis notebooks: an Arabic-capable font, where figures go, actor labels.
+
+matplotlib 3.11 lays text out with libraqm, so Arabic strings are shaped (joined letters) and
+set right-to-left by matplotlib itself. Strings must therefore be passed in their logical order:
+never pre-shape them with arabic-reshaper / python-bidi, which would render them reversed.
+The font is Noto Sans Arabic (OFL-1.1), installed from PyPI by ``fontpkg-noto-sans-arabic``
+(the ``notebooks`` extra), so no system font is needed; it also covers Latin, which keeps
+bilingual labels in one typeface. DejaVu Sans stays as the fallback for other symbols.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Mapping
+
+ARABIC_FAMILY = "Noto Sans Arabic"
+FALLBACK_FAMILY = "DejaVu Sans"
+FIGURES_ENV = "SYRIANEWS_FIGURES"
+DATA_ENV = "SYRIANEWS_DATA"
+
+
+def arabic_font_path() -> Path:
+    """The shipped Arabic font file (from the ``fontpkg-noto-sans-arabic`` wheel)."""
+    try:
+        import fontpkg_noto_sans_arabic as pkg
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError(
+            "the notebooks need the Arabic font package: pip install 'syrianews[notebooks]'"
+        ) from exc
+    files = sorted((Path(pkg.ROOT) / "files").glob("*.ttf"))
+    if not files:  # pragma: no cover
+        raise FileNotFoundError(f"no .ttf file in {pkg.ROOT}/files")
+    return files[0]
+
+
+def register_font() -> str:
+    """Add the Arabic font to matplotlib's font manager (idempotent) and return its family name."""
+    from matplotlib import font_manager
+
+    path = arabic_font_path()
+    known = {Path(f.fname) for f in font_manager.fontManager.ttflist}
+    if path not in known:
+        font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def setup(style: Mapping[str, object] | None = None) -> dict[str, Path | None]:
+    """Configure matplotlib for the notebooks and say where data and figures are.
+
+    Checks that matplotlib can shape Arabic (>= 3.11, built with libraqm), registers the font,
+    and, when ``$SYRIANEWS_DATA`` is unset, points it at the project's ``data/processed`` found
+    from the working directory upwards (JupyterLab starts notebooks in ``notebooks/``).
+    """
+    import matplotlib
+    import matplotlib.pyplot as plt
+    from matplotlib import ft2font
+
+    version = tuple(int(p) for p in re.findall(r"\d+", matplotlib.__version__)[:2])
+    if version < (3, 11) or not getattr(ft2font, "__libraqm_version__", None):
+        raise RuntimeError(
+            f"matplotlib {matplotlib.__version__} cannot shape Arabic: the notebooks need matplotlib>=3.11 (libraqm)"
+        )
+    family = register_font()
+    plt.rcParams.update(
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": [family, FALLBACK_FAMILY],
+            "axes.unicode_minus": False,
+            "figure.dpi": 100,
+            "savefig.dpi": 120,
+            "savefig.bbox": "tight",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+    if style:
+        plt.rcParams.update(style)
+    if not os.environ.get(DATA_ENV):
+        root = project_root()
+        if root is not None and (root / "data" / "processed").is_dir():
+            os.environ[DATA_ENV] = str(root / "data" / "processed")
+    return {"data": Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else None, "figures": figure_dir()}
+
+
+def project_root(start: Path | None = None) -> Path | None:
+    """The nearest folder, from ``start`` (default: cwd) upwards, holding this project's pyproject."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "pyproject.toml").is_file() and (folder / "notebooks").is_dir():
+            return folder
+    return None
+
+
+def figure_dir() -> Path:
+    """``$SYRIANEWS_FIGURES`` if set, else ``reports/figures`` of the project (or of the cwd)."""
+    env = os.environ.get(FIGURES_ENV)
+    if env:
+        return Path(env)
+    root = project_root() or Path.cwd()
+    return root / "reports" / "figures"
+
+
+def save(fig, notebook: str, name: str) -> Path:
+    """Save ``fig`` as ``<figures>/<notebook>_<name>.png`` and return the path.
+
+    Under a non-interactive backend (headless runs) the figure is closed once saved, so long
+    runs do not pile figures up; in JupyterLab it stays open to be shown below the cell.
+    """
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    folder = figure_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{notebook}_{name}.png"
+    fig.savefig(path)
+    if matplotlib.get_backend().lower() == "agg":
+        plt.close(fig)
+    print(f"saved {path.name}")
+    return path
+
+
+def enough(n: int, needed: int, what: str) -> bool:
+    """True when there are ``needed`` items; otherwise print why the figure is skipped.
+
+    Lets every figure degrade to a clear sentence on a tiny build (the one-article sample) or
+    on a build whose extractor tables are empty, instead of an error or an empty plot.
+    """
+    if n >= needed:
+        return True
+    print(f"Not enough data for this figure: {what} (have {n}, need at least {needed}). Skipped.")
+    return False
+
+
+def period(published) -> tuple[str, str]:
+    """A time bin that suits the span of ``published`` (a datetime Series): day, week or month.
+
+    Returns a pandas offset alias and its name, so that a three-week corpus is plotted by day
+    and a multi-year one by month without a notebook edit.
+    """
+    span = published.max() - published.min() if published.notna().any() else None
+    days = span.days if span is not None else 0
+    if days <= 120:
+        return "D", "day"
+    if days <= 3 * 365:
+        return "W-MON", "week"
+    return "MS", "month"
+
+
+def actor_names(actors, lang: str = "en") -> dict[str, str]:
+    """actor_id → display label: English (``en``), Arabic (``ar``) or both (``both``).
+
+    English names from the catalogue read better on most axes; ``both`` keeps the Arabic that
+    the articles use. Missing names fall back to the other language, then to the ID.
+    """
+    out: dict[str, str] = {}
+    if actors is None or len(actors) == 0:
+        return out
+    for row in actors.itertuples(index=False):
+        en = _clean(getattr(row, "name_en", None))
+        ar = _clean(getattr(row, "name_ar", None))
+        if lang == "ar":
+            label = ar or en
+        elif lang == "both":
+            en, ar = _shorten(en, 26), _shorten(ar, 22)
+            label = f"{en} · {ar}" if en and ar else (en or ar)
+        else:
+            label = en or ar
+        out[row.actor_id] = _shorten(label or row.actor_id, 52 if lang == "both" else 34)
+    return out
+
+
+def label(ids: Iterable[str | None], names: Mapping[str, str]) -> list[str]:
+    """Labels for a sequence of actor IDs (unknown IDs are shown as themselves)."""
+    return [names.get(i, i) if i is not None else "(none)" for i in ids]
+
+
+def bilingual(en: str, ar: str) -> str:
+    """An axis label in English and Arabic, e.g. ``bilingual("Articles", "مقالات")``."""
+    return f"{en} / {ar}"
+
+
+def _clean(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _shorten(text: str, limit: int = 34) -> str:
+    """Drop a parenthesised gloss and cut long names so that axes stay readable."""
+    short = re.sub(r"\s*\([^)]*\)", "", text).strip() or text
+    return short if len(short) <= limit else short[: limit - 1] + "…"

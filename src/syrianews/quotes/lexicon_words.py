@@ -1,0 +1,50 @@
+"""Word lists of the speaker rules (titles, institution heads, stop words, term cues), as
+normalised sets. The lists live in ``data/``; see each file's header for what it holds."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lexicons import word_list
+from .tokens import norm
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in word_list(name))
+
+
+def titles() -> frozenset[str]:
+    return words("speaker_titles.txt")
+
+
+def heads() -> frozenset[str]:
+    return words("speaker_heads.txt")
+
+
+def stops() -> frozenset[str]:
+    return words("speaker_stops.txt")
+
+
+def term_cues() -> frozenset[str]:
+    return words("quote_term_cues.txt")
+
+
+def bare(key: str) -> list[str]:
+    """A key and its variants without the clitics و/ب/ل/ف and the article (والمرصد → المرصد, مرصد)."""
+    out = [key]
+    k = key
+    if len(k) > 3 and k[0] in "وف":
+        k = k[1:]
+        out.append(k)
+    if len(k) > 3 and k[0] in "بل" and not k.startswith("ال"):
+        k = k[1:]
+        out.append(k)
+    if k.startswith("لل") and len(k) > 4:
+        out.append("ال" + k[2:])
+    if k.startswith("ال") and len(k) > 3:
+        out.append(k[2:])
+    return out
+
+
+def in_list(key: str, lst: frozenset[str]) -> bool:
+    return any(v in lst for v in bare(key))

@@ -1,0 +1,72 @@
+"""The lexicon of verbs of saying (``data/speech_verbs.csv``) and where they occur in a text.
+
+Each form carries its lemma, the speech act it performs, the gender of its subject (m/f/p) and
+its kind: a finite ``verb`` (its subject is the speaker), a ``participle`` or ``masdar``
+(مضيفا، بالقول: the speaker is the subject of the clause they hang on) or an ``attribution``
+(بحسب، وفقا لـ، نقلا عن: the source follows)."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import data_text
+from .tokens import Token, norm, strip_clitic
+
+OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "نا", "ني")
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    form: str
+    lemma: str
+    speech_act: str
+    gender: str  # m, f, p or ""
+    kind: str  # verb, participle, masdar, attribution
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A verb of saying found in the text."""
+
+    token: Token
+    entry: VerbForm
+    suffixed: bool  # carries an object/possessive pronoun (نقلت عنه is separate; تردده، قوله)
+
+    @property
+    def i(self) -> int:
+        return self.token.i
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict[str, VerbForm]:
+    """Normalised form → entry."""
+    out: dict[str, VerbForm] = {}
+    for row in csv.DictReader(io.StringIO(data_text("speech_verbs.csv"))):
+        entry = VerbForm(row["form"], row["lemma"], row["speech_act"], row["gender"], row["kind"])
+        out.setdefault(norm(row["form"]), entry)
+    return out
+
+
+def lookup(key: str) -> tuple[VerbForm, bool] | None:
+    """The entry for a token key, allowing a leading و/ف and, on verbs, an object pronoun."""
+    lex = lexicon()
+    for k in strip_clitic(key):
+        if k in lex:
+            return lex[k], False
+        for suf in OBJECT_SUFFIXES:
+            if k.endswith(suf) and len(k) - len(suf) >= 3:
+                e = lex.get(k[: -len(suf)])
+                if e is not None and e.kind == "verb":
+                    return e, True
+    return None
+
+
+def find_triggers(tokens: list[Token]) -> list[Trigger]:
+    out = []
+    for t in tokens:
+        hit = lookup(t.key)
+        if hit is not None:
+            out.append(Trigger(t, hit[0], hit[1]))
+    return out

@@ -1,0 +1,307 @@
+"""Accusations: triggers, roles, denial linking and the sample article.
+
+Mentions are hand-made here (a small surface → actor table) so each rule is tested on its own;
+the sample test runs the real mention and quote extractors when they are registered."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from syrianews.accusations import AccusationExtractor
+from syrianews.accusations.text import tokenize
+from syrianews.accusations.triggers import find_triggers
+from syrianews.records import Article
+
+REPO = Path(__file__).resolve().parents[1]
+ACTORS = {
+    "روسيا": "RUS", "موسكو": "RUS", "الروسية": "RUS", "الروسي": "RUS", "وزارة الدفاع الروسية": "RUS",
+    "الولايات المتحدة": "USA", "أمريكا": "USA", "واشنطن": "USA", "الأمريكية": "USA", "القوات الأمريكية": "USA",
+    "الإدارة الأمريكية": "USA", "تركيا": "TUR", "التركي": "TUR", "أنقرة": "TUR", "الأردن": "JOR", "الأردني": "JOR",
+    "رجب طيب اردوغان": "ERDOGAN", "اردوغان": "ERDOGAN", "حزب العمال الكردستاني": "PKK",
+    "تنظيم الدولة الاسلامية": "ISIS", "داعش": "ISIS", "النظام السوري": "SYR_GOV", "النظام": "SYR_GOV",
+    "إيران": "IRN", "قاسم سليماني": "SOLEIMANI", "إيغور كوناشينكوف": "KONASHENKOV", "السعودية": "SAU",
+    "إسرائيل": "ISR", "الإسرائيلية": "ISR", "المعارضة": "OPPOSITION", "لافروف": "LAVROV", "قطر": "QAT",
+}
+_PATTERN = re.compile("|".join(
+    (f"(?:{re.escape(s)}|(?<=ل)ل{re.escape(s[2:])})" if s.startswith("ال") else re.escape(s))
+    for s in sorted(ACTORS, key=len, reverse=True)
+))
+
+
+def _actor(surface: str) -> str:
+    if surface in ACTORS:
+        return ACTORS[surface]
+    return ACTORS["ال" + surface[1:]]  # لولايات ← للولايات
+
+
+def mentions_in(text: str, in_title: bool, base: int = 0) -> list[dict]:
+    return [
+        {"actor_id": _actor(m.group()), "start": base + m.start(), "end": base + m.end(), "surface": m.group(), "in_title": in_title}
+        for m in _PATTERN.finditer(text)
+    ]
+
+
+def run(paragraphs: list[str] | str, title: str | None = None, quotes: list[dict] | None = None) -> list[dict]:
+    if isinstance(paragraphs, str):
+        paragraphs = [paragraphs]
+    art = Article("t1", title, tuple(paragraphs))
+    found = {"mentions": mentions_in(title or "", True) + mentions_in(art.body, False), "quotes": quotes or []}
+    return AccusationExtractor().extract(art, found)["accusations"]
+
+
+def triples(rows: list[dict]) -> set[tuple]:
+    return {(r["kind"], r["accuser_actor_id"], r["accused_actor_id"]) for r in rows}
+
+
+# -- triggers ------------------------------------------------------------------------------
+@pytest.mark.parametrize("word,form,kind", [
+    ("اتهمت", "اتهمت", "accuse"), ("يتهمون", "يتهمون", "accuse"), ("وتتهم", "تتهم", "accuse"),
+    ("اتهامها", "اتهام", "accuse"), ("اتهاماته", "اتهامات", "accuse"), ("والاتهامات", "اتهامات", "accuse"),
+    ("للاتهامات", "اتهامات", "accuse"), ("متهما", "متهما", "accuse"), ("سيتهمون", "يتهمون", "accuse"),
+    ("ونفى", "نفي", "deny"), ("نافيا", "نافيا", "deny"), ("كذّبت", "كذبت", "deny"),
+    ("أدانت", "ادانت", "condemn"), ("ونددت", "نددت", "condemn"), ("استنكر", "استنكر", "condemn"), ("يشجب", "يشجب", "condemn"),
+])
+def test_trigger_inflections_and_clitics(word, form, kind):
+    (m,) = find_triggers(tokenize(word))
+    assert (m.entry.form, m.kind) == (form, kind)
+
+
+def test_trigger_object_pronoun_is_a_clitic():
+    (m,) = find_triggers(tokenize("يتهمه"))
+    assert m.entry.form == "يتهم" and m.suffix == "ه"
+
+
+@pytest.mark.parametrize("text", ["في حال ادين دمرتاش", "وتستند التهمة", "يحمل السلاح", "تتحمل المسؤولية", "زعم الحزب"])
+def test_not_triggers(text):
+    assert find_triggers(tokenize(text)) == []
+
+
+def test_phrase_triggers_need_their_cue():
+    assert [m.kind for m in find_triggers(tokenize("ورفضت دمشق الاتهامات"))] == ["deny"]
+    assert find_triggers(tokenize("ورفضت دمشق المبادرة")) == []
+
+
+def test_cameo_codes():
+    rows = run("اتهمت روسيا تركيا بدعم الإرهاب. ونفت تركيا هذه الاتهامات. وأدانت قطر الهجوم.")
+    assert {(r["kind"], r["cameo"]) for r in rows} == {("accuse", "112"), ("deny", "016"), ("condemn", "111")}
+
+
+# -- roles ---------------------------------------------------------------------------------
+def test_verb_subject_before():
+    (r,) = run("قالت مصادر إن الدفاع الروسية تتهم أمريكا بتدريب منشقين.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("RUS", "USA")
+    assert r["claim"].startswith("بتدريب منشقين")
+
+
+def test_verb_subject_after_with_apposition():
+    (r,) = run("من جهة اخرى اتهم الرئيس التركي رجب طيب اردوغان أوروبا امس بانها لا تبذل ما يكفي.")
+    assert r["accuser_actor_id"] == "ERDOGAN" and r["accused_actor_id"] is None
+    assert r["accused"] == "أوروبا" and r["claim"] == "بانها لا تبذل ما يكفي"
+
+
+def test_verb_subject_and_object_after():
+    (r,) = run("ويتهم دمرتاش الرئيس التركي بالعمل على زعزعة الوضع.")
+    assert r["accuser"] == "دمرتاش" and r["accuser_actor_id"] is None and r["accused_actor_id"] == "TUR"
+
+
+def test_dropped_subject_and_coordinated_objects():
+    rows = run(["وقال اردوغان إن الحملة مستمرة. كما اتهم حزب العمال الكردستاني وتنظيم الدولة الاسلامية بان مصلحتهما واحدة."])
+    assert triples(rows) == {("accuse", "ERDOGAN", "PKK"), ("accuse", "ERDOGAN", "ISIS")}
+
+
+def test_relative_pronoun_subject_and_pronoun_object():
+    (r,) = run("بات العدو اللدود لرئيس تركيا رجب طيب اردوغان الذي يتهمه بتقديم الدعم.")
+    assert r["accuser_actor_id"] == "ERDOGAN" and r["accused_actor_id"] is None
+
+
+def test_masdar_with_lam_and_pronoun_accuser():
+    (r,) = run("وكررت روسيا اتهامها للولايات المتحدة، حول إعاقتها.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"], r["trigger"]) == ("RUS", "USA", "اتهامها")
+
+
+def test_masdar_genitive_object():
+    (r,) = run("والثاني اتهام الأردن بأنها تسعى للتوسع.")
+    assert r["accuser_actor_id"] is None and r["accused_actor_id"] == "JOR"
+    assert r["claim"] == "بأنها تسعى للتوسع"
+
+
+def test_masdar_after_demonstrative_is_not_a_new_act():
+    assert run("معربا عن استغرابه من تلك الاتهامات.") == []
+
+
+def test_passive_participle_accused_before():
+    (r,) = run("تبني واشنطن جسورا مع قاسم سليماني المتهم بقتل الجنود.")
+    assert r["accused_actor_id"] == "SOLEIMANI" and r["accuser_actor_id"] is None
+
+
+def test_active_participle_takes_the_clause_subject():
+    rows = run("ونفى اردوغان بقوة ان تكون تركيا تساعد داعش، متهما إيران بنشر دعاية.")
+    assert ("accuse", "ERDOGAN", "IRN") in triples(rows)
+    deny = next(r for r in rows if r["kind"] == "deny")
+    assert deny["accuser_actor_id"] == "ERDOGAN" and deny["accused_actor_id"] is None
+
+
+def test_held_responsible():
+    rows = run("وحمل لافروف واشنطن مسؤولية التصعيد.")
+    assert triples(rows) == {("accuse", "LAVROV", "USA")}
+    rows = run("اتهم اردوغان أوروبا بالتقصير، وحملها مسؤولية غرقهم.")
+    assert triples(rows) == {("accuse", "ERDOGAN", None)}
+
+
+def test_laid_the_blame():
+    (r,) = run("وألقت موسكو باللوم على واشنطن في انهيار الهدنة.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("RUS", "USA")
+
+
+def test_claimed_that():
+    (r,) = run("وزعمت إيران أن السعودية تدعم الإرهاب.")
+    assert r["kind"] == "accuse" and r["accuser_actor_id"] == "IRN"
+    assert r["claim"] == "السعودية تدعم الإرهاب"
+    assert run("وزعمت إيران وجود مؤامرة.") == []
+
+
+@pytest.mark.parametrize("sentence,denier,denied", [
+    ("ونفت موسكو اتهامات واشنطن بقصف المدنيين.", "RUS", "USA"),
+    ("ورفضت تركيا الاتهامات الروسية بدعم داعش.", "TUR", "RUS"),
+    ("وكذبت روسيا ما تردده الإدارة الأمريكية عن الغارات.", "RUS", "USA"),
+    ("ونفى النظام مزاعم المعارضة.", "SYR_GOV", "OPPOSITION"),
+])
+def test_deny_names_whose_claim(sentence, denier, denied):
+    (r,) = [r for r in run(sentence) if r["kind"] == "deny"]
+    assert (r["kind"], r["accuser_actor_id"], r["accused_actor_id"]) == ("deny", denier, denied)
+
+
+def test_denied_accusation_is_reversed_and_linked():
+    deny, acc = run("ونفت موسكو اتهامات واشنطن بقصف المدنيين.")
+    assert (acc["kind"], acc["accuser_actor_id"], acc["accused_actor_id"]) == ("accuse", "USA", "RUS")
+    assert deny["answers_accusation_id"] == acc["accusation_id"]
+
+
+def test_deny_linked_to_accusation():
+    rows = run(["اتهمت روسيا تركيا بشراء النفط من داعش.", "من جانبها نفت تركيا هذه الاتهامات جملة وتفصيلا."])
+    acc, deny = rows
+    assert deny["answers_accusation_id"] == acc["accusation_id"] == "t1-a001"
+    assert (deny["accuser_actor_id"], deny["accused_actor_id"]) == ("TUR", "RUS")
+
+
+def test_denier_who_was_accused_answers_the_accusation():
+    rows = run(["الاتهامات للأردن بالتوسع دفعت العاهل الأردني للخروج عن صمته نافيا أي نوايا للتوسع."])
+    acc, deny = rows
+    assert (acc["accuser_actor_id"], acc["accused_actor_id"]) == (None, "JOR")
+    assert deny["accuser_actor_id"] == "JOR" and deny["answers_accusation_id"] == acc["accusation_id"]
+    assert deny["accused_actor_id"] is None
+
+
+@pytest.mark.parametrize("sentence,accuser,accused", [
+    ("وأدانت السعودية الغارات الإسرائيلية على غزة.", "SAU", "ISR"),
+    ("ونددت قطر بالهجوم.", "QAT", None),
+    ("واستنكرت الأردن الاعتداء الإسرائيلية.", "JOR", "ISR"),
+    ("وشجبت تركيا إسرائيل.", "TUR", "ISR"),
+])
+def test_condemn_forms(sentence, accuser, accused):
+    (r,) = run(sentence)
+    assert (r["kind"], r["accuser_actor_id"], r["accused_actor_id"]) == ("condemn", accuser, accused)
+
+
+def test_negation_is_flagged_and_kept():
+    (r,) = run("ولم تتهم روسيا الولايات المتحدة بشيء.")
+    assert r["negated"] is True and (r["accuser_actor_id"], r["accused_actor_id"]) == ("RUS", "USA")
+    (r,) = run("اتهمت روسيا الولايات المتحدة بالتصعيد.")
+    assert r["negated"] is False
+
+
+def test_spokesman_speaks_for_the_ministry():
+    (r,) = run("واتهم المتحدث باسم وزارة الدفاع الروسية واشنطن بعرقلة الغارات.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("RUS", "USA")
+
+
+def test_accusation_inside_a_quote_is_the_speakers():
+    text = 'وقال الوزير: "نحن نتهم واشنطن بدعم الإرهابيين في المنطقة".'
+    start = text.index("نحن")
+    quote = {"quote_id": "t1-q001", "kind": "direct", "text": text[start:text.index('".')], "speaker": "سيرغي لافروف",
+             "speaker_actor_id": "LAVROV", "start": start, "end": text.index('".'), "verb": "قال"}
+    (r,) = run(text, quotes=[quote])
+    assert (r["accuser"], r["accuser_actor_id"], r["accused_actor_id"], r["quote_id"]) == ("سيرغي لافروف", "LAVROV", "USA", "t1-q001")
+
+
+def test_one_row_per_distinct_act_title_first():
+    rows = run(["اتهمت روسيا الولايات المتحدة بالتصعيد.", "وكررت روسيا اتهامها للولايات المتحدة."],
+               title="روسيا تتهم أمريكا بالتصعيد")
+    (r,) = rows
+    assert r["in_title"] is True and r["n_occurrences"] == 3 and r["accusation_id"] == "t1-a001"
+    assert r["paragraph"] is None
+
+
+def test_offsets_index_body_and_title():
+    art_title = "روسيا تتهم أمريكا"
+    paras = ["مقدمة.", "ونفت تركيا اتهامات واشنطن."]
+    rows = run(paras, title=art_title)
+    body = "\n".join(paras)
+    t, d = rows[0], next(r for r in rows if r["kind"] == "deny")
+    assert art_title[t["trigger_start"]:t["trigger_end"]] == t["trigger"] and t["in_title"]
+    assert body[d["trigger_start"]:d["trigger_end"]] == d["trigger"] and d["paragraph"] == 1
+
+
+# -- the sample article --------------------------------------------------------------------
+def _sample_article() -> Article:
+    from syrianews.articles import to_article
+    from syrianews.readers import input_files, iter_file
+
+    for path, name in input_files([REPO / "data" / "raw"]):
+        for rec in iter_file(path, name):
+            return to_article(rec)
+    raise AssertionError("no sample")
+
+
+def _found_for(art: Article) -> dict:
+    """Mentions and quotes from the registered extractors when they exist, else hand-made."""
+    from syrianews.extractors import build_extractors
+
+    found: dict[str, list[dict]] = {}
+    for ex in build_extractors({}):
+        if ex.name == "accusations":
+            break
+        for table, rows in ex.extract(art, found).items():
+            found.setdefault(table, []).extend(rows)
+    if not found.get("mentions"):
+        found["mentions"] = mentions_in(art.title or "", True) + mentions_in(art.body, False)
+    return found
+
+
+def test_sample_article():
+    art = _sample_article()
+    rows = AccusationExtractor().extract(art, _found_for(art))["accusations"]
+    accuse = [r for r in rows if r["kind"] == "accuse" and r["accuser_actor_id"] == "RUS" and r["accused_actor_id"] == "USA"]
+    assert len(accuse) == 1 and accuse[0]["in_title"] and accuse[0]["n_occurrences"] >= 2  # title and body
+    body_usa = [r for r in rows if r["kind"] == "accuse" and not r["in_title"] and r["accused_actor_id"] == "USA"]
+    assert body_usa and "مركز المصالحة" in body_usa[0]["accuser"]
+    (deny,) = [r for r in rows if r["kind"] == "deny"]
+    assert deny["accuser"] == "مضر حماد الأسعد" and deny["accuser_actor_id"] is None
+    assert deny["accused_actor_id"] == "RUS" and deny["answers_accusation_id"] is not None
+    assert [r["accusation_id"] for r in rows] == [f"{art.article_id}-a{n:03d}" for n in range(1, len(rows) + 1)]
+
+
+@pytest.mark.corpus
+def test_corpus_smoke():
+    corpus = Path(os.environ.get("SYRIANEWS_CORPUS", REPO.parent / "shared" / "corpora" / "saudinewsnet"))
+    if not corpus.exists():
+        pytest.skip("corpus absent")
+    from syrianews.articles import to_article
+    from syrianews.readers import input_files, iter_file
+
+    (path, name) = input_files([corpus])[0]
+    n = 0
+    for rec in iter_file(path, name):
+        art = to_article(rec)
+        if not isinstance(art, Article):
+            continue
+        rows = AccusationExtractor().extract(art, {"mentions": mentions_in(art.body, False)})["accusations"]
+        for r in rows:
+            assert art.body[r["trigger_start"]:r["trigger_end"]] == r["trigger"] or r["in_title"]
+        n += 1
+        if n >= 200:
+            break
+    assert n > 0
