@@ -7,6 +7,7 @@ counts); the whole corpus never sits in memory.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -23,7 +24,7 @@ import pyarrow.parquet as pq
 from . import __version__
 from .articles import article_row, rejection_row, to_article
 from .extractors import build_extractors
-from .lexicons import fold
+from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
 from .readers import input_files, iter_file
 from .records import Article, RawRecord, Rejection
@@ -263,5 +264,8 @@ def _catalogue_info(extractors: list) -> dict[str, Any]:
         catalogue = getattr(ex, "catalogue", None)
         if catalogue is not None:
             info = getattr(catalogue, "info", None)
-            return info() if callable(info) else {"actors": len(getattr(catalogue, "actors", []))}
+            out = info() if callable(info) else {"actors": len(getattr(catalogue, "actors", []))}
+            # the catalogue's version: the hash of the packaged file (extra files are hashed above)
+            out["package_catalogue_sha256"] = hashlib.sha256(data_text("actors.csv").encode("utf-8")).hexdigest()
+            return out
     return {}
