@@ -27,6 +27,7 @@ import json
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 
 import syrianews
 from syrianews import plotting
@@ -36,8 +37,8 @@ NB = "01_overview"
 pd.set_option("display.max_colwidth", 80)
 print("build:", env["data"], "| figures:", env["figures"])
 
-articles = syrianews.load(
-    "articles", columns=["article_id", "title", "outlet", "published", "n_words", "n_paragraphs", "n_duplicates", "source_file"]
+articles = plotting.load_columns(
+    "articles", ["article_id", "title", "outlet", "published", "n_words", "n_paragraphs", "source_file"]
 )
 rejects = syrianews.load("rejects")
 
@@ -48,12 +49,12 @@ rejects = syrianews.load("rejects")
 # so instead of drawing empty figures.
 
 # %%
-from syrianews.schema import TABLES
-
-# one small column per table is enough to count rows
-counts = pd.DataFrame({"rows": {name: len(syrianews.load(name, columns=[TABLES[name].names[0]])) for name in syrianews.tables()}})
-manifest_path = env["data"] / "manifest.json" if env["data"] else None
-if manifest_path is not None and manifest_path.exists():
+# one small column per table (the first of the contract's) is enough to count rows
+first = {"articles": "article_id", "quotes": "article_id", "actors": "actor_id", "mentions": "article_id",
+         "accusations": "article_id", "links": "article_id", "rejects": "reason"}
+counts = pd.DataFrame({"rows": {name: len(syrianews.load(name, columns=[first.get(name, "article_id")])) for name in syrianews.tables()}})
+manifest_path = env["data"] / "manifest.json"
+if manifest_path.exists():
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     print(f"raw records read: {manifest.get('records')}, built in {manifest.get('timings', {}).get('total_seconds')} s")
 counts
@@ -102,8 +103,12 @@ if plotting.enough(dated["published"].dt.normalize().nunique(), 2, "distinct pub
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="Outlet")
     plotting.save(fig, NB, "over_time")
     total = series.sum(axis=1)
+    empty = total.index[total == 0]
     print(f"Reading: {dated['published'].min():%Y-%m-%d} to {dated['published'].max():%Y-%m-%d}; "
           f"median {total.median():.0f} articles per {unit}, busiest {total.idxmax():%Y-%m-%d} ({total.max()}).")
+    if len(empty):
+        print(f"{len(empty)} {unit}(s) without any article ({', '.join(f'{d:%Y-%m-%d}' for d in empty[:8])}): "
+              "gaps in the collection rather than in the news; a busy period right after one may hold both.")
 
 # %% [markdown]
 # ## Article lengths
@@ -111,6 +116,8 @@ if plotting.enough(dated["published"].dt.normalize().nunique(), 2, "distinct pub
 # which matters when comparing raw counts of mentions and quotes.
 
 # %%
+if articles["n_words"].isna().all():  # a build without word counts: count them from the body
+    articles["n_words"] = syrianews.load("articles", columns=["body"])["body"].str.split().str.len()
 lengths = articles.groupby("outlet")["n_words"].describe()[["count", "25%", "50%", "75%", "max"]]
 display(lengths.sort_values("50%", ascending=False))
 if plotting.enough(len(articles), 5, "articles for a length distribution"):
@@ -127,12 +134,15 @@ if plotting.enough(len(articles), 5, "articles for a length distribution"):
 
 # %% [markdown]
 # ## What was rejected, and why
-# Raw records that did not become articles: exact duplicates (kept once; the article carries
-# `n_duplicates`), empty records, texts too short to be articles, unreadable files.
+# Raw records that did not become articles: duplicates (the same article again; the copy kept
+# is named in `duplicate_of` where the build records it), empty records, texts too short to be
+# articles, unreadable files.
 
 # %%
-print(f"{len(rejects)} rejected record(s); {int(articles['n_duplicates'].fillna(0).gt(0).sum())} article(s) "
-      f"stand for duplicates ({int(articles['n_duplicates'].fillna(0).sum())} copies dropped)")
+print(f"{len(rejects)} rejected record(s)")
+if "duplicate_of" in rejects and rejects["duplicate_of"].notna().any():
+    dups = rejects.dropna(subset=["duplicate_of"])
+    print(f"{len(dups)} duplicate record(s) dropped in favour of {dups['duplicate_of'].nunique()} kept article(s)")
 if len(rejects):
     reasons = rejects["reason"].value_counts()
     display(reasons.rename("records").to_frame())

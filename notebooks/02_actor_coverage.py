@@ -27,6 +27,7 @@ import itertools
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
+from IPython.display import display
 
 import syrianews
 from syrianews import plotting
@@ -35,7 +36,7 @@ env = plotting.setup()
 NB = "02_actors"
 articles = syrianews.load("articles", columns=["article_id", "outlet", "published"])
 actors = syrianews.load("actors")
-mentions = syrianews.load("mentions")
+mentions = plotting.load_columns("mentions", ["mention_id", "article_id", "actor_id", "paragraph", "in_title"])
 names = plotting.actor_names(actors, "both")
 short = plotting.actor_names(actors, "en")
 print(f"{len(articles)} articles, {len(actors)} catalogue actors, {len(mentions)} mentions")
@@ -44,8 +45,9 @@ if mentions.empty:
 
 # one row per (article, actor), with where the actor appears
 m = mentions.merge(articles, on="article_id", how="left")
+m["in_title"] = m["in_title"].fillna(False).astype(bool)
 per_article = (
-    m.assign(first_par=m["paragraph"].eq(0) & ~m["in_title"].fillna(False).astype(bool))
+    m.assign(first_par=m["paragraph"].eq(0) & ~m["in_title"])
     .groupby(["article_id", "actor_id"], as_index=False)
     .agg(outlet=("outlet", "first"), published=("published", "first"), n=("actor_id", "size"),
          in_title=("in_title", "any"), first_par=("first_par", "any"))
@@ -75,8 +77,9 @@ if plotting.enough(len(coverage), 2, "actors mentioned"):
 
 # %% [markdown]
 # ## By outlet
-# Share of each outlet's articles that mention the actor (rows: the 15 most covered actors).
-# Outlets differ in size, so shares compare their attention rather than their volume.
+# Share of each outlet's articles that mention the actor (rows: the 15 most covered actors;
+# the outlet's number of articles in brackets). Outlets differ in size, so shares compare their
+# attention rather than their volume; shares of very small outlets are noisy.
 
 # %%
 if plotting.enough(per_article["outlet"].nunique(), 2, "outlets with mentions") and plotting.enough(len(coverage), 2, "actors"):
@@ -87,12 +90,15 @@ if plotting.enough(per_article["outlet"].nunique(), 2, "outlets with mentions") 
     )
     share = (table / outlet_size.reindex(table.columns)).reindex(top_ids).fillna(0)
     fig, ax = plt.subplots(figsize=(1 + 0.6 * share.shape[1] + 3, 0.4 * len(share) + 1.5))
-    im = ax.imshow(share.values * 100, aspect="auto", cmap="Blues")
-    ax.set_xticks(range(share.shape[1]), share.columns, rotation=45, ha="right")
+    im = ax.imshow(share.values * 100, aspect="auto", cmap="Blues", vmin=0)
+    ax.set_xticks(range(share.shape[1]), [f"{o} ({outlet_size.get(o, 0)})" for o in share.columns], rotation=45, ha="right")
     ax.set_yticks(range(len(share)), plotting.label(share.index, names))
     fig.colorbar(im, ax=ax, label="% of the outlet's articles")
     ax.set_title("Attention to actors by outlet")
     plotting.save(fig, NB, "by_outlet")
+    # read the pattern on outlets large enough for a share to mean something
+    big = [o for o in share.columns if outlet_size.get(o, 0) >= 100] or list(share.columns)
+    share = share[big]
     peak = (share.max(axis=1) / share.mean(axis=1).where(share.mean(axis=1) > 0)).dropna().sort_values(ascending=False)
     if len(peak):
         a = peak.index[0]
@@ -101,8 +107,9 @@ if plotting.enough(per_article["outlet"].nunique(), 2, "outlets with mentions") 
 
 # %% [markdown]
 # ## Over time
-# Articles mentioning each of the six most covered actors, per day (week or month for long
-# builds). Peaks point at events; compare with the overall volume in notebook 1.
+# Share of each day's articles (week or month for long builds) that mention each of the six
+# most covered actors. Shares, not counts, so that days the collection missed or doubled (see
+# notebook 1) do not pass for news events; days without articles are left blank.
 
 # %%
 dated = per_article.dropna(subset=["published"])
@@ -115,19 +122,22 @@ if plotting.enough(dated["published"].dt.normalize().nunique(), 2, "distinct dat
         .size()
         .unstack(fill_value=0)
     )
-    series = series.reindex(pd.date_range(series.index.min(), series.index.max(), freq=freq), fill_value=0)
+    volume = articles.dropna(subset=["published"]).groupby(pd.Grouper(key="published", freq=freq)).size()
+    span = pd.date_range(min(series.index.min(), volume.index.min()), max(series.index.max(), volume.index.max()), freq=freq)
+    volume = volume.reindex(span, fill_value=0)
+    series = series.reindex(span, fill_value=0).div(volume.where(volume > 0), axis=0) * 100
     fig, ax = plt.subplots(figsize=(9, 4.5))
     for aid in top6:
         if aid in series:
             ax.plot(series.index, series[aid], marker="o", markersize=3, label=names.get(aid, aid))
-    ax.set_ylabel(f"Articles per {unit}")
+    ax.set_ylabel(f"% of the {unit}'s articles")
     ax.set_title("Coverage of the most mentioned actors over time")
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.autofmt_xdate()
     plotting.save(fig, NB, "over_time")
     a = top6[0]
-    print(f"Reading: {short.get(a, a)} peaks on {series[a].idxmax():%Y-%m-%d} with {series[a].max()} articles "
-          f"(median {series[a].median():.0f} per {unit}).")
+    print(f"Reading: {short.get(a, a)} is in {series[a].median():.0f}% of a typical {unit}'s articles, peaking at "
+          f"{series[a].max():.0f}% on {series[a].idxmax():%Y-%m-%d}.")
 
 # %% [markdown]
 # ## Prominence: headline and first paragraph
@@ -179,16 +189,19 @@ if plotting.enough(len(pair_counts), 2, "pairs of co-mentioned actors"):
     top_pairs = pair_counts.head(40)
     display(pd.DataFrame(
         [(names.get(a, a), names.get(b, b), n) for (a, b), n in pair_counts.head(15).items()],
-        columns=["actor", "actor ", "articles"]))
+        columns=["actor A", "actor B", "articles"]))
     G = nx.Graph()
     for (a, b), n in top_pairs.items():
         G.add_edge(a, b, weight=int(n))
+    # layout on the topology only (weights would pull every node onto the few hubs); separate
+    # groups (e.g. a pair mentioned only together) are tied to the main hub for the layout only,
+    # so they are drawn nearby instead of drifting off the figure
     parts = sorted(nx.connected_components(G), key=len, reverse=True)
-    if len(parts) > 1:
-        print("Not drawn (outside the largest group):", "; ".join(" + ".join(short.get(a, a) for a in p) for p in parts[1:]))
-    G = G.subgraph(parts[0]).copy()
-    # layout on the topology only: weights would pull every node onto the few hubs
-    pos = nx.spring_layout(G, weight=None, seed=0, k=2.0 / max(len(G), 1) ** 0.5, iterations=300)
+    layout = G.copy()
+    hub = max(parts[0], key=G.degree)
+    for part in parts[1:]:
+        layout.add_edge(hub, max(part, key=G.degree))
+    pos = nx.spring_layout(layout, weight=None, seed=0, k=2.0 / max(len(G), 1) ** 0.5, iterations=300)
     sizes = [60 + 1200 * coverage.loc[n, "articles"] / coverage["articles"].max() for n in G.nodes]
     widths = [0.5 + 6 * d["weight"] / top_pairs.max() for _, _, d in G.edges(data=True)]
     arabic = plotting.actor_names(actors, "ar")

@@ -19,11 +19,11 @@ REPO = Path(__file__).resolve().parents[1]
 ACTORS = {
     "روسيا": "RUS", "موسكو": "RUS", "الروسية": "RUS", "الروسي": "RUS", "وزارة الدفاع الروسية": "RUS",
     "الولايات المتحدة": "USA", "أمريكا": "USA", "واشنطن": "USA", "الأمريكية": "USA", "القوات الأمريكية": "USA",
-    "الإدارة الأمريكية": "USA", "تركيا": "TUR", "التركي": "TUR", "أنقرة": "TUR", "الأردن": "JOR", "الأردني": "JOR",
+    "الإدارة الأمريكية": "USA", "تركيا": "TUR", "التركية": "TUR", "التركي": "TUR", "أنقرة": "TUR", "الأردن": "JOR", "الأردني": "JOR",
     "رجب طيب اردوغان": "ERDOGAN", "اردوغان": "ERDOGAN", "حزب العمال الكردستاني": "PKK",
     "تنظيم الدولة الاسلامية": "ISIS", "داعش": "ISIS", "النظام السوري": "SYR_GOV", "النظام": "SYR_GOV",
-    "إيران": "IRN", "قاسم سليماني": "SOLEIMANI", "إيغور كوناشينكوف": "KONASHENKOV", "السعودية": "SAU",
-    "إسرائيل": "ISR", "الإسرائيلية": "ISR", "المعارضة": "OPPOSITION", "لافروف": "LAVROV", "قطر": "QAT",
+    "إيران": "IRN", "السعودي": "SAU", "قاسم سليماني": "SOLEIMANI", "إيغور كوناشينكوف": "KONASHENKOV", "السعودية": "SAU",
+    "إسرائيل": "ISR", "بان كي مون": "BAN_KI_MOON", "الإسرائيلية": "ISR", "المعارضة": "OPPOSITION", "لافروف": "LAVROV", "قطر": "QAT",
 }
 _PATTERN = re.compile("|".join(
     (f"(?:{re.escape(s)}|(?<=ل)ل{re.escape(s[2:])})" if s.startswith("ال") else re.escape(s))
@@ -128,6 +128,19 @@ def test_masdar_genitive_object():
     assert r["claim"] == "بأنها تسعى للتوسع"
 
 
+def test_masdar_subjective_genitive():
+    (r,) = run("وجاء ذلك إثر إدانة الولايات المتحدة الشديدة للهجمات الإرهابية.")
+    assert (r["kind"], r["accuser_actor_id"], r["accused_actor_id"]) == ("condemn", "USA", None)
+    (r,) = run("وجاء ذلك إثر اتهام واشنطن 14 مسؤولا بالفساد.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("USA", None)
+
+
+def test_name_starting_like_a_claim_marker():
+    rows = run("وندد الأمين العام بان كي مون أمس بالهجوم.")
+    (r,) = rows
+    assert r["accuser"] == "الأمين العام بان كي مون"
+
+
 def test_masdar_after_demonstrative_is_not_a_new_act():
     assert run("معربا عن استغرابه من تلك الاتهامات.") == []
 
@@ -168,6 +181,7 @@ def test_claimed_that():
     ("ورفضت تركيا الاتهامات الروسية بدعم داعش.", "TUR", "RUS"),
     ("وكذبت روسيا ما تردده الإدارة الأمريكية عن الغارات.", "RUS", "USA"),
     ("ونفى النظام مزاعم المعارضة.", "SYR_GOV", "OPPOSITION"),
+    ("وكذبت موسكو واشنطن في روايتها.", "RUS", "USA"),
 ])
 def test_deny_names_whose_claim(sentence, denier, denied):
     (r,) = [r for r in run(sentence) if r["kind"] == "deny"]
@@ -200,6 +214,7 @@ def test_denier_who_was_accused_answers_the_accusation():
     ("ونددت قطر بالهجوم.", "QAT", None),
     ("واستنكرت الأردن الاعتداء الإسرائيلية.", "JOR", "ISR"),
     ("وشجبت تركيا إسرائيل.", "TUR", "ISR"),
+    ("كما أدان لافروف اغتيال الدبلوماسي الإسرائيلي في القاهرة.", "LAVROV", None),  # the victim is not accused
 ])
 def test_condemn_forms(sentence, accuser, accused):
     (r,) = run(sentence)
@@ -245,6 +260,78 @@ def test_offsets_index_body_and_title():
     assert body[d["trigger_start"]:d["trigger_end"]] == d["trigger"] and d["paragraph"] == 1
 
 
+def test_object_after_a_comma_separated_adjunct():
+    (r,) = run("اتهمت الحكومة التركية، أمس (الأحد)، إسرائيل بانتهاك سيادتها.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("TUR", "ISR")
+
+
+def test_coordinated_subject_is_one_slot():
+    (r,) = run("استنكر نائب رئيس المجلس الأردني ورئيس لجنة الصداقة السعودية الحادث الإرهابي.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("JOR", None)
+
+
+def test_personal_name_with_family_name_is_one_phrase():
+    (r,) = run("أدان السفير محمد الهيصمي مندوب السعودية الممارسات الإسرائيلية.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("SAU", "ISR")
+
+
+def test_masdar_genitive_without_claim_is_the_accuser():
+    (r,) = run("ووفقا لاتهامات الإدارة الأمريكية فإن البنك فتح حسابات.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("USA", None)
+
+
+def test_clause_opener_puts_the_verb_first():
+    (r,) = run("وتعددت الاجتماعات، بينما تتهم المعارضة النظام بالمماطلة.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("OPPOSITION", "SYR_GOV")
+
+
+def test_coordinated_subject_with_an_actor_is_not_the_object():
+    (r,) = run("نفى الناطق الرسمي ومستشار وزير الدفاع السعودي أي عملية إنزال بري.")
+    assert r["kind"] == "deny" and r["accused_actor_id"] is None
+
+
+def test_particle_between_subject_and_verb():
+    (r,) = run("حذر من أن المجتمع الدولي قد يلقي اللوم على إسرائيل إذا رفض الكونغرس الاتفاق.")
+    assert r["accused_actor_id"] == "ISR" and r["accuser"] == "المجتمع الدولي"
+
+
+def test_relative_with_passive_verb_names_the_accused():
+    (r,) = run("اشتعلت الردود بين المتمردين و الجيش التركي الذي اتهم بعدم حماية المدنيين.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == (None, "TUR")
+
+
+def test_bare_title_is_the_person_the_article_introduced():
+    rows = run(["اعتبر الرئيس التركي رجب طيب اردوغان أن الحملة مستمرة.", "ويتهم دمرتاش الرئيس التركي بالعمل على زعزعة الوضع."])
+    assert triples(rows) == {("accuse", None, "ERDOGAN")}
+    rows = run(["اعتبر الرئيس التركي رجب طيب اردوغان أن الحملة مستمرة.", "ويتهم دمرتاش رئيس الوزراء التركي بالعمل على زعزعة الوضع."])
+    assert triples(rows) == {("accuse", None, "TUR")}  # another title: not the same person
+
+
+def test_condemn_subject_then_comma():
+    (r,) = run("واستنكرت الحكومة الأردنية أيضا، ما وصفته الاستفزازات الإسرائيلية في المسجد.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("JOR", "ISR")
+
+
+def test_prepositional_phrase_is_no_argument():
+    (r,) = run("وأمس استنكر عدد من البلدات والقرى الأردنية نقل النفايات.")
+    assert r["accused_actor_id"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "وإقامة نظام يعتمد على ما يزعمون أنه أحكام الشريعة.",  # ما يزعمون: so-called
+    "بدأت المحكمة جلسة محاكمة المتهمين وعددهم 29 متهما.",  # defendants after a number
+    "كما ثبتت أيضا إدانته بتدربه على السلاح.",  # conviction, not condemnation
+    "وقع المدرب عقدا مع مساعده فلادان للإشراف على المنتخب.",  # a name, not لـ + أدان
+])
+def test_words_that_are_no_act(text):
+    assert run(text) == []
+
+
+def test_deny_other_claim_nouns():
+    (r,) = run("المركزي الإيراني ينفي تقديرات واشنطن لحجم الأموال المجمدة")
+    assert (r["kind"], r["accused_actor_id"]) == ("deny", "USA")
+
+
 # -- the sample article --------------------------------------------------------------------
 def _sample_article() -> Article:
     from syrianews.articles import to_article
@@ -273,35 +360,50 @@ def _found_for(art: Article) -> dict:
 
 def test_sample_article():
     art = _sample_article()
-    rows = AccusationExtractor().extract(art, _found_for(art))["accusations"]
+    found = _found_for(art)
+    rows = AccusationExtractor().extract(art, found)["accusations"]
     accuse = [r for r in rows if r["kind"] == "accuse" and r["accuser_actor_id"] == "RUS" and r["accused_actor_id"] == "USA"]
-    assert len(accuse) == 1 and accuse[0]["in_title"] and accuse[0]["n_occurrences"] >= 2  # title and body
-    body_usa = [r for r in rows if r["kind"] == "accuse" and not r["in_title"] and r["accused_actor_id"] == "USA"]
-    assert body_usa and "مركز المصالحة" in body_usa[0]["accuser"]
+    # one row (title first) for the repeated act, counted in the title and in the body
+    assert len(accuse) == 1 and accuse[0]["in_title"] and accuse[0]["n_occurrences"] >= 2
+    assert accuse[0]["claim"].startswith("بتدريب منشقين")
+    untitled = Article(art.article_id, None, art.paragraphs)
+    body_found = {k: [r for r in v if not r.get("in_title")] for k, v in found.items()}
+    body_rows = AccusationExtractor().extract(untitled, body_found)["accusations"]
+    assert ("accuse", "RUS", "USA") in triples(body_rows)
     (deny,) = [r for r in rows if r["kind"] == "deny"]
     assert deny["accuser"] == "مضر حماد الأسعد" and deny["accuser_actor_id"] is None
-    assert deny["accused_actor_id"] == "RUS" and deny["answers_accusation_id"] is not None
+    assert deny["accused_actor_id"] == "RUS" and deny["answers_accusation_id"] == accuse[0]["accusation_id"]
     assert [r["accusation_id"] for r in rows] == [f"{art.article_id}-a{n:03d}" for n in range(1, len(rows) + 1)]
 
 
 @pytest.mark.corpus
-def test_corpus_smoke():
-    corpus = Path(os.environ.get("SYRIANEWS_CORPUS", REPO.parent / "shared" / "corpora" / "saudinewsnet"))
-    if not corpus.exists():
-        pytest.skip("corpus absent")
-    from syrianews.articles import to_article
-    from syrianews.readers import input_files, iter_file
+def test_corpus_gold_dev_accusation_scores(corpus_build):
+    """The issue's bar on the reference annotations: accused F1 >= 0.75, triple F1 >= 0.65."""
+    import json
+    import subprocess
+    import sys
 
-    (path, name) = input_files([corpus])[0]
-    n = 0
-    for rec in iter_file(path, name):
-        art = to_article(rec)
-        if not isinstance(art, Article):
-            continue
-        rows = AccusationExtractor().extract(art, {"mentions": mentions_in(art.body, False)})["accusations"]
-        for r in rows:
-            assert art.body[r["trigger_start"]:r["trigger_end"]] == r["trigger"] or r["in_title"]
-        n += 1
-        if n >= 200:
-            break
-    assert n > 0
+    shared = Path(os.environ.get("SYRIANEWS_SHARED", REPO.parent / "shared"))
+    out = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), "--processed", str(corpus_build),
+         "--gold", str(shared / "eval" / "gold_dev.jsonl"), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    result = json.loads(out.stdout)
+    assert result["accused"]["f1"] >= 0.75 and result["accusation_triple"]["f1"] >= 0.65
+
+
+@pytest.mark.corpus
+def test_corpus_rows_are_consistent(corpus_build):
+    import pandas as pd
+
+    acc = pd.read_parquet(corpus_build / "accusations.parquet")
+    arts = pd.read_parquet(corpus_build / "articles.parquet", columns=["article_id", "title", "body"]).set_index("article_id")
+    assert len(acc) > 1000 and set(acc.kind) == {"accuse", "deny", "condemn"}
+    assert acc.accusation_id.is_unique
+    assert (acc.cameo == acc.kind.map({"accuse": "112", "deny": "016", "condemn": "111"})).all()
+    for r in acc.sample(500, random_state=0).itertuples():
+        text = arts.at[r.article_id, "title"] if r.in_title else arts.at[r.article_id, "body"]
+        assert text[r.trigger_start:r.trigger_end] == r.trigger
+    linked = acc.dropna(subset=["answers_accusation_id"])
+    assert linked.answers_accusation_id.isin(acc.accusation_id).all()

@@ -49,8 +49,9 @@ def setup(style: Mapping[str, object] | None = None) -> dict[str, Path | None]:
     """Configure matplotlib for the notebooks and say where data and figures are.
 
     Checks that matplotlib can shape Arabic (>= 3.11, built with libraqm), registers the font,
-    and, when ``$SYRIANEWS_DATA`` is unset, points it at the project's ``data/processed`` found
-    from the working directory upwards (JupyterLab starts notebooks in ``notebooks/``).
+    and, when ``$SYRIANEWS_DATA`` is unset and ``data/processed`` is not under the working
+    directory, points it at the project's ``data/processed`` found from the working directory
+    upwards (JupyterLab starts notebooks in ``notebooks/``).
     """
     import matplotlib
     import matplotlib.pyplot as plt
@@ -64,8 +65,10 @@ def setup(style: Mapping[str, object] | None = None) -> dict[str, Path | None]:
     family = register_font()
     plt.rcParams.update(
         {
-            "font.family": "sans-serif",
-            "font.sans-serif": [family, FALLBACK_FAMILY],
+            # a list of families (not the generic "sans-serif") makes matplotlib fall back
+            # glyph by glyph, e.g. to DejaVu Sans for arrows that Noto Sans Arabic lacks
+            "font.family": [family, FALLBACK_FAMILY],
+            "font.sans-serif": [family, FALLBACK_FAMILY, *plt.rcParams["font.sans-serif"]],
             "axes.unicode_minus": False,
             "figure.dpi": 100,
             "savefig.dpi": 120,
@@ -76,11 +79,14 @@ def setup(style: Mapping[str, object] | None = None) -> dict[str, Path | None]:
     )
     if style:
         plt.rcParams.update(style)
-    if not os.environ.get(DATA_ENV):
+    if not os.environ.get(DATA_ENV) and not Path("data/processed").is_dir():
+        # the loader's relative default would miss: point it at the project's build
         root = project_root()
         if root is not None and (root / "data" / "processed").is_dir():
             os.environ[DATA_ENV] = str(root / "data" / "processed")
-    return {"data": Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else None, "figures": figure_dir()}
+    from .loading import data_dir
+
+    return {"data": data_dir(), "figures": figure_dir()}
 
 
 def project_root(start: Path | None = None) -> Path | None:
@@ -118,6 +124,26 @@ def save(fig, notebook: str, name: str) -> Path:
         plt.close(fig)
     print(f"saved {path.name}")
     return path
+
+
+def load_columns(table: str, wanted: Iterable[str], data: str | os.PathLike | None = None):
+    """``syrianews.load`` of the ``wanted`` columns that this build's table has.
+
+    Builds made by older or newer versions of the package differ in their non-contract
+    columns; asking only for those present keeps the notebooks working on any build (the
+    missing ones are added as nulls so the code can test them with ``.notna()``).
+    """
+    import pyarrow.parquet as pq
+
+    from .loading import data_dir, load
+
+    wanted = list(wanted)
+    present = set(pq.read_schema(data_dir(data) / f"{table}.parquet").names)
+    frame = load(table, data, columns=[c for c in wanted if c in present])
+    for c in wanted:
+        if c not in present:
+            frame[c] = None
+    return frame
 
 
 def enough(n: int, needed: int, what: str) -> bool:

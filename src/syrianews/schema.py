@@ -99,8 +99,12 @@ QUOTES = pa.schema(
         ("speech_act", pa.string()),
         ("paragraph", pa.int32()),
         ("sentence", pa.string()),
-        ("speaker_surface", pa.string()),
-        ("speaker_rule", pa.string()),
+        ("speaker_surface", pa.string()),  # the speaker as written at the attribution
+        ("speaker_rule", pa.string()),  # how the speaker was found: subject_after, parenthesis, continuation, ...
+        ("verb_start", pa.int32()),  # offset of the verb of saying in body (null: no verb, a continuation)
+        ("speaker_start", pa.int32()),  # offsets in body of the phrase that names the speaker
+        ("speaker_end", pa.int32()),
+        ("n_words", pa.int32()),
     ]
 )
 
@@ -125,6 +129,8 @@ ACCUSATIONS = pa.schema(
         ("quote_id", pa.string()),
         ("answers_accusation_id", pa.string()),
         ("n_occurrences", pa.int32()),  # times the article repeats this (kind, accuser, accused)
+        ("accuser_body_id", pa.string()),  # the state body behind accuser_actor_id (RUS_MOD), if any
+        ("accused_body_id", pa.string()),
     ]
 )
 

@@ -1,8 +1,5 @@
-"""Who accuses whom around a trigger word, by shallow phrase chunking of one sentence.
-
-No parser: the sentence's tokens are cut into noun-phrase *groups* (runs of actor mentions,
-or runs of plain words up to a preposition, a demonstrative, a comma or a claim marker), and
-the argument slots of the trigger are read off word order:
+"""Who accuses whom around a trigger word, read off word order over the noun-phrase groups
+of :mod:`.chunks` (no parser):
 
 - verb with a subject before it (الدفاع الروسية تتهم أمريكا، اردوغان الذي يتهمه) → SVO;
 - otherwise verb first (اتهم المركز القوات الأمريكية، ويتهم دمرتاش الرئيس التركي): the first
@@ -15,307 +12,12 @@ The claim is what follows بـ / أن. Subjects that the sentence does not give 
 the extractor (quote speaker, earlier accuser)."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-from .text import Token, fold
+from .chunks import Group, Sentence, role
 from .triggers import TriggerMatch
 
-MAX_SLOT_TOKENS = 6  # a plain (non-actor) noun phrase is cut after this many words
 RIGHT_WINDOW = 14  # tokens after a trigger searched for its arguments
-PREPOSITION_CLITICS = ("ب", "ل", "وب", "ول", "فب", "فل", "لل", "بال", "وبال", "ولل")
-
-
-@lru_cache(maxsize=None)
-def cues() -> dict[str, str]:
-    """Folded cue word → role (negation, particle, filler, relative, demonstrative, ...)."""
-    path = resources.files("syrianews").joinpath("data", "accusation_cues.csv")
-    with path.open(encoding="utf-8") as f:
-        return {fold(r["cue"].strip()): r["role"].strip() for r in csv.DictReader(f) if r["cue"].strip()}
-
-
-def role(token: Token) -> str | None:
-    """Cue role of a token, also behind a conjunction (ولم، فقد)."""
-    table = cues()
-    key = token.key
-    if key in table:
-        return table[key]
-    if key[:1] in ("و", "ف") and key[1:] in table:
-        return table[key[1:]]
-    return None
-
-
-@lru_cache(maxsize=None)
-def _titles() -> frozenset[str]:
-    """Titles and institution heads that take a genitive (وزير الخارجية، مركز المصالحة),
-    shared with the quote speaker rules (``speaker_titles.txt``, ``speaker_heads.txt``)."""
-    from ..lexicons import word_list
-
-    out: set[str] = set()
-    for name in ("speaker_titles.txt", "speaker_heads.txt"):
-        try:
-            out.update(fold(w) for w in word_list(name))
-        except (FileNotFoundError, OSError):
-            continue
-    return frozenset(out)
-
-
-def _is_title(key: str) -> bool:
-    titles = _titles()
-    for k in (key, key[1:] if key[:1] in "وفبل" else key):
-        if k in titles or (k.startswith("ال") and k[2:] in titles) or ("ال" + k) in titles:
-            return True
-    return False
-
-
-@dataclass
-class Mention:
-    actor_id: str
-    start: int  # offsets into the unit (title or paragraph)
-    end: int
-    surface: str
-
-
-@dataclass
-class Group:
-    """A noun phrase: consecutive tokens [first, last] with the actors mentioned in them."""
-
-    first: int
-    last: int
-    actors: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    prep: bool = False  # governed by a preposition (في سوريا، للولايات المتحدة)
-    coord: bool = False  # joined to the previous group by و
-    demonstrative: bool = False  # starts with هذه / تلك ...
-    strip_b: bool = False  # ما يسمى بمركز ...: the بـ is not part of the name
-
-    def has_actor(self) -> bool:
-        return bool(self.actors)
-
-
-def actor_of(group: Group | None, parents: dict[str, str | None]) -> str | None:
-    """The most specific actor of a group: one whose affiliation chain holds the others
-    (رجب طيب اردوغان over الرئيس التركي), else the last one named (apposition puts the name last)."""
-    if group is None or not group.actors:
-        return None
-    best = group.actors[-1]
-    for a in group.actors:
-        if a != best and best in chain(a, parents):
-            best = a
-    return best
-
-
-def chain(actor: str, parents: dict[str, str | None]) -> list[str]:
-    seen: list[str] = []
-    while actor and actor not in seen:
-        seen.append(actor)
-        actor = parents.get(actor) or ""
-    return seen
-
-
-def related(a: str, b: str, parents: dict[str, str | None]) -> bool:
-    return a == b or a in chain(b, parents) or b in chain(a, parents)
-
-
-class Sentence:
-    """One sentence's tokens with their actor mentions, and the chunker over them."""
-
-    def __init__(self, text: str, tokens: list[Token], mentions: list[Mention], parents: dict[str, str | None]):
-        self.text = text  # the whole unit text (offsets of tokens index it)
-        self.tokens = tokens
-        self.parents = parents
-        self.mention_at: list[Mention | None] = []
-        for t in tokens:
-            best = None
-            for m in mentions:
-                if m.start < t.end and m.end > t.start and (best is None or m.end - m.start > best.end - best.start):
-                    best = m
-            self.mention_at.append(best)
-
-    # -- token tests -------------------------------------------------------------------
-    def clitic_before_mention(self, i: int) -> str:
-        """Letters of token ``i`` before the mention that starts inside it (و، ل، بال ...)."""
-        m = self.mention_at[i]
-        t = self.tokens[i]
-        if m is None or m.start <= t.start:
-            return ""
-        return fold(self.text[t.start:m.start])
-
-    def is_prep_token(self, i: int) -> bool:
-        """A preposition word, or a word with a prepositional proclitic before an actor name."""
-        if role(self.tokens[i]) == "preposition":
-            return True
-        if self.mention_at[i] is not None:
-            clitic = self.clitic_before_mention(i)
-            return clitic.lstrip("وف")[:1] in ("ب", "ل", "ك")
-        return False
-
-    def is_claim_marker(self, i: int) -> bool:
-        """أن / بأن / إنه ..., or a word with a بـ prefix that is not an actor (بتدريب، بالعمل)."""
-        t = self.tokens[i]
-        r = role(t)
-        if r == "that":
-            return True
-        if r in ("glue", "filler", "preposition") or self.mention_at[i] is not None:
-            return False
-        key = t.key.lstrip("وف") if len(t.key) > 4 else t.key
-        return key.startswith("ب") and len(key) > 3 or (t.open_before and key.startswith("ب") and len(key) > 2)
-
-    def is_nisba(self, m: Mention) -> bool:
-        """A one-word adjective of affiliation (التركي، الروسية) modifies the noun before it."""
-        words = m.surface.split()
-        if len(words) != 1:
-            return False
-        w = fold(words[0])
-        return w.startswith("ال") and (w.endswith("ي") or w.endswith("ية") or w.endswith("يه"))
-
-    # -- chunking ----------------------------------------------------------------------
-    def groups(self, lo: int, hi: int, skip_first_b: bool = False, across: bool = False) -> list[Group]:
-        """Noun-phrase groups of tokens [lo, hi); stops after a comma unless ``across``."""
-        out: list[Group] = []
-        i = lo
-        pending_prep = False
-        while i < hi:
-            t = self.tokens[i]
-            r = role(t)
-            if r in ("filler", "particle") or (r == "negation" and t.key != "ما"):
-                i += 1
-                continue
-            if r == "preposition":
-                pending_prep = True
-                i += 1
-                continue
-            if t.key in ("ما", "وما") and i + 1 < hi and role(self.tokens[i + 1]) == "so_called":
-                i += 2
-                skip_first_b = True
-                continue
-            m = self.mention_at[i]
-            g = Group(i, i)
-            g.prep = pending_prep or self.is_prep_token(i)
-            if skip_first_b:
-                g.prep = False
-                g.strip_b = t.key.startswith("ب")
-                skip_first_b = False
-            pending_prep = False
-            g.coord = (self.clitic_before_mention(i) if m else t.key)[:1] == "و" and bool(out)
-            g.demonstrative = r == "demonstrative"
-            if m is not None:
-                self._take_mention(g, m)
-                j = i + 1
-                while j < hi and self.tokens[j - 1].close_after.strip(")") == "" and self.tokens[j].open_before in ("", "("):
-                    mj = self.mention_at[j]
-                    if mj is None:
-                        break
-                    if mj is m:
-                        j += 1
-                        continue
-                    if self.clitic_before_mention(j) or not any(related(mj.actor_id, a, self.parents) for a in g.actors):
-                        if not self.is_nisba(mj):
-                            break
-                    self._take_mention(g, mj)
-                    m = mj
-                    j += 1
-                g.last = j - 1
-            else:
-                j = i + 1
-                while j < hi and j - i < MAX_SLOT_TOKENS and not self.tokens[j - 1].boundary_after:
-                    tj = self.tokens[j]
-                    rj = role(tj)
-                    mj = self.mention_at[j]
-                    if rj == "glue":
-                        j += 1
-                        continue
-                    if mj is not None:
-                        # a nisba adjective or a name after "باسم" belongs to this phrase
-                        if self._new_definite(j):
-                            break
-                        if (self.is_nisba(mj) and not self.clitic_before_mention(j) or role(self.tokens[j - 1]) == "glue"
-                                or any(related(mj.actor_id, a, self.parents) for a in g.actors) and not self.clitic_before_mention(j)):
-                            self._take_mention(g, mj)
-                            k = j + 1
-                            while k < hi and self.mention_at[k] is mj:
-                                k += 1
-                            j = k
-                            continue
-                        break
-                    if g.mentions:  # a name or adjective closed the phrase
-                        break
-                    if rj in ("preposition", "demonstrative", "that", "relative", "so_called", "negation", "filler", "pronoun") or self.is_claim_marker(j):
-                        break
-                    if tj.key[:1] == "و" and not tj.open_before == "(":
-                        break
-                    if self._new_definite(j):
-                        break
-                    j += 1
-                g.last = j - 1
-            out.append(g)
-            i = g.last + 1
-            if self.tokens[g.last].boundary_after and not across:
-                break
-        return out
-
-    def _new_definite(self, j: int) -> bool:
-        """A definite word after an indefinite one that is no title or head starts a new phrase
-        (دمرتاش | الرئيس التركي), while وزير الخارجية and مركز المصالحة hold together."""
-        prev, cur = self.tokens[j - 1], self.tokens[j]
-        if self.mention_at[j - 1] is not None or "(" in cur.open_before or ")" in prev.close_after:
-            return False
-        return cur.key.startswith("ال") and not prev.key.lstrip("وف").startswith("ال") and not _is_title(prev.key)
-
-    def _take_mention(self, g: Group, m: Mention) -> None:
-        if m not in g.mentions:
-            g.mentions.append(m)
-            g.actors.append(m.actor_id)
-
-    def group_before(self, i: int) -> Group | None:
-        """The noun phrase that ends just before token ``i`` (for SVO subjects and passives)."""
-        if i <= 0 or self.tokens[i - 1].boundary_after:
-            return None
-        m = self.mention_at[i - 1]
-        lo = i - 1
-        while lo > 0 and not self.tokens[lo - 1].boundary_after and i - lo < MAX_SLOT_TOKENS + 2:
-            r = role(self.tokens[lo - 1])
-            if r in ("preposition", "relative", "that", "demonstrative", "negation", "particle"):
-                break
-            if self.tokens[lo - 1].key[:1] == "و" and self.mention_at[lo - 1] is None:
-                lo -= 1
-                break
-            if m is not None and self.mention_at[lo - 1] is None and not self.is_nisba(m):
-                break
-            lo -= 1
-        gs = self.groups(lo, i)
-        if not gs:
-            return None
-        g = gs[-1]
-        if g.last != i - 1:
-            return None
-        # leading prepositional phrase: not a subject
-        if lo > 0 and role(self.tokens[lo - 1]) == "preposition":
-            g.prep = True
-        return g
-
-    def surface(self, g: Group | None) -> str | None:
-        """The name of a group: a parenthesised name, else a person-like mention, else the words."""
-        if g is None:
-            return None
-        toks = self.tokens[g.first:g.last + 1]
-        paren = [t for t in toks if "(" in t.open_before]
-        if paren:
-            k = toks.index(paren[0])
-            end = next((x for x in toks[k:] if ")" in x.close_after), toks[-1])
-            return self.text[paren[0].start:end.end]
-        if len(g.mentions) > 1:
-            m = g.mentions[-1]
-            return m.surface
-        s = toks[0].start
-        m = self.mention_at[g.first]
-        if m is not None and self.clitic_before_mention(g.first):
-            s = max(s, m.start)
-        elif toks[0].key[:1] == "و" and g.coord or g.strip_b:
-            s += 1
-        return self.text[s:toks[-1].end]
 
 
 @dataclass
@@ -333,33 +35,60 @@ class Roles:
     skip: bool = False  # not an act (تلك الاتهامات refers back)
 
 
+def _lam(s: Sentence, g: Group) -> bool:
+    """A group behind the preposition لـ (للولايات المتحدة، لواشنطن، للهجمات)."""
+    key = s.clitic_before_mention(g.first) if s.mention_at[g.first] is not None else s.tokens[g.first].key
+    key = key.lstrip("وف")
+    return key.startswith("ل") and not key.startswith("ال")
+
+
 def _slots(groups: list[Group]) -> list[list[Group]]:
-    """Argument slots: non-prepositional groups, coordinated groups merged into one slot."""
+    """Argument slots: non-prepositional groups; a group joined by و belongs to the slot before."""
     slots: list[list[Group]] = []
     for g in groups:
         if g.prep:
             continue
-        if g.coord and slots and g.has_actor() and slots[-1][-1].has_actor():
+        if g.coord and slots:
+            # حزب العمال وتنظيم داعش، الناطق باسم التحالف ومستشار وزير الدفاع: one argument
             slots[-1].append(g)
         else:
             slots.append([g])
     return slots
 
 
-def _negated(s: Sentence, i: int) -> bool:
-    j = i - 1
+def _negated(s: Sentence, trig: TriggerMatch) -> bool:
+    """لم يتهم، لا تتهم، عدم اتهام ...; ما negates only a perfect verb (ما اتهم), not the
+    relative ما before an imperfect (ما يزعمون)."""
+    j = trig.index - 1
     while j >= 0 and role(s.tokens[j]) == "particle":
         j -= 1
-    return j >= 0 and role(s.tokens[j]) == "negation"
+    if j < 0 or role(s.tokens[j]) != "negation":
+        return False
+    if s.tokens[j].key.lstrip("وف") == "ما":
+        return trig.entry.pos in ("verb", "phrase") and trig.entry.form[:1] not in ("ي", "ت", "ن")
+    return True
 
 
-def _right_end(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> int:
-    """Where the argument region after a trigger stops: claim marker, comma, next trigger."""
+def _skipped(s: Sentence, trig: TriggerMatch) -> bool:
+    """Trigger words that are no act here: ما يزعم (so-called), a participle after a number
+    (29 متهما: defendants), a pronoun-marked إدانته (his conviction)."""
     i = trig.index
+    prev = s.tokens[i - 1].key if i > 0 else ""
+    if trig.entry.requires is not None and "ان" in trig.entry.requires.pattern and prev in ("ما", "مما", "بما", "كما"):
+        return True
+    if trig.entry.pos in ("participle", "passive") and prev[:1].isdigit():
+        return True
+    return False
+
+
+def _right_end(s: Sentence, trig: TriggerMatch, next_trigger: int | None, start: int | None = None) -> int:
+    """Where the argument region after a trigger (or from ``start``) stops: claim marker,
+    comma, next trigger."""
+    i = trig.index if start is None else start - 1
     hi = min(len(s.tokens), i + 1 + RIGHT_WINDOW)
     if next_trigger is not None:
         hi = min(hi, next_trigger)
-    if s.tokens[i].boundary_after:
+    if start is None and s.tokens[i].boundary_after:
         return i + 1
     after_so_called = False
     for j in range(i + 1, hi):
@@ -380,7 +109,10 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
     """Accuser, accused and claim of one trigger, as far as the sentence gives them."""
     pos = trig.entry.pos
     i = trig.index
-    out = Roles(negated=_negated(s, i))
+    out = Roles(negated=_negated(s, trig))
+    if _skipped(s, trig):
+        out.skip = True
+        return out
     end = _right_end(s, trig, next_trigger)
     if end < len(s.tokens) and (s.is_claim_marker(end) or end == trig.cue_index):
         out.claim_index = end
@@ -389,7 +121,10 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
 
     if pos == "passive" or (pos == "participle" and trig.entry.kind == "accuse" and i + 1 < len(s.tokens) and s.is_claim_marker(i + 1)):
         g = s.group_before(i)
-        out.accused = [g] if g is not None else []
+        if g is None or not g.has_actor():
+            out.skip = True  # محاكمة المتهمين: the defendants, no actor accused
+            return out
+        out.accused = [g]
         out.claim_index = i + 1 if i + 1 < len(s.tokens) else None
         return out
 
@@ -397,19 +132,28 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
         if i > 0 and role(s.tokens[i - 1]) == "demonstrative":
             out.skip = True
             return out
-        lam = [g for g in right if g.prep and g.has_actor() and s.clitic_before_mention(g.first)[-1:] in ("ل",) or
-               (g.prep and g.has_actor() and s.clitic_before_mention(g.first).endswith("لل"))]
+        lam = [g for g in right if g.prep and _lam(s, g)]
         genitive = right[0] if right and not right[0].prep and right[0].first == i + 1 and right[0].has_actor() else None
+        second = [sl for sl in _slots(right) if genitive is None or sl[0] is not genitive]
         if trig.suffix:
             out.accuser_pronoun = True
-        if lam:
-            out.accused = [lam[0]]
+        if lam and (lam[0].has_actor() or genitive is not None):
+            # اتهامها للولايات المتحدة، إدانة الولايات المتحدة للهجمات: the genitive is the accuser
+            out.accused = [lam[0]] if lam[0].has_actor() else []
             if genitive is not None and genitive.last < lam[0].first:
                 out.accuser = genitive
+        elif genitive is not None and second and out.claim_index is not None:
+            out.accuser, out.accused = genitive, second[0]  # اتهام القضاء الأمريكي 14 مسؤولا بالفساد
+        elif genitive is not None and genitive.last + 1 < len(s.tokens) and s.is_claim_marker(genitive.last + 1):
+            out.accused = [genitive]  # اتهام أنقرة بدعم داعش
         elif genitive is not None:
-            out.accused = [genitive]
+            out.accuser = genitive  # وفقا لاتهامات وزارة العدل الأمريكية
+        elif right and not right[0].prep and right[0].first == i + 1 and not right[0].demonstrative:
+            out.accused = [right[0]]  # اتهام عمان بأنها ...: a genitive the catalogue does not know
         if trig.entry.kind == "deny" and out.accused:
             out.object_first, out.object_last = out.accused[0].first, out.accused[0].last
+        if trig.entry.kind == "condemn" and not lam and (trig.suffix or genitive is None):
+            out.skip = True  # إدانته، ثبوت إدانة متهم: a conviction, not a condemnation
         return out
 
     if pos == "participle" or (pos == "phrase" and s.tokens[i].key.lstrip("وف").startswith("م")):
@@ -422,14 +166,19 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
 
     # finite verb (also phrase verbs)
     left = None
-    clause_initial = trig.prefix[:1] in ("و", "ف") or i == 0 or s.tokens[i - 1].boundary_after
+    clause_initial = (trig.prefix[:1] in ("و", "ف") or i == 0 or s.tokens[i - 1].boundary_after
+                      or role(s.tokens[i - 1]) == "opener")
     if not clause_initial:
         j = i
         while j > 0 and role(s.tokens[j - 1]) in ("particle", "negation"):
             j -= 1
         if j > 0 and role(s.tokens[j - 1]) == "relative":
             left = s.group_before(j - 1)
-        elif j == i and j > 0:
+            if left is not None and not trig.suffix and i + 1 < len(s.tokens) and s.is_claim_marker(i + 1):
+                out.accused = [left]  # الجيش التركي الذي اتُّهم بعدم حماية ...: passive
+                out.claim_index = i + 1
+                return out
+        elif j > 0 and (j == i or role(s.tokens[j]) == "particle"):
             g = s.group_before(j)
             imperfect = trig.entry.form[:1] in ("ي", "ت", "ن")
             if g is not None and not g.prep and (g.has_actor() or imperfect):
@@ -453,15 +202,27 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
             out.subject_dropped = True
     elif len(slots) >= 2:
         out.accuser = slots[0][0]
-        out.accused = slots[1]
-        out.object_first, out.object_last = slots[1][0].first, slots[1][-1].last
+        obj = slots[1]
+        victim = role(s.tokens[obj[0].first]) == "victim_event"  # أدان اغتيال النائب العام المصري
+        if not any(g.has_actor() for g in obj) and trig.entry.kind != "deny" and not victim:
+            # اتهم زعيم الحزب، أكبر أحزاب المعارضة، الرئيسَ اردوغان: the apposition has no actor
+            obj = next((sl for sl in slots[2:] if any(g.has_actor() for g in sl)), obj)
+        out.accused = [] if victim else obj
+        out.object_first, out.object_last = obj[0].first, obj[-1].last
     elif len(slots) == 1 and _single_slot_is_subject(s, trig, end, next_trigger):
         out.accuser = slots[0][0]
         if end < len(s.tokens) and (end == next_trigger or end == trig.cue_index or role(s.tokens[end]) == "demonstrative"):
             out.object_first = end
         elif end < len(s.tokens) and trig.entry.kind == "condemn" and s.is_claim_marker(end):
-            target = [g for g in s.groups(end, min(len(s.tokens), end + 4)) if g.has_actor()][:1]
-            out.accused = target
+            out.accused = [g for g in s.groups(end, min(len(s.tokens), end + 4)) if g.has_actor()][:1]
+        elif end < len(s.tokens) and trig.entry.kind == "condemn" and s.tokens[end - 1].boundary_after:
+            # واستنكرت الحكومة الأردنية أيضا، ما وصفته الاستفزازات الإسرائيلية
+            out.accused = [g for g in s.groups(end, min(len(s.tokens), end + 6)) if g.has_actor() and not g.prep][:1]
+    elif len(slots) == 1 and (late := _object_after_comma(s, trig, end, next_trigger)) is not None:
+        # اتهمت الحكومة البريطانية، أمس (الأحد)، إسبانيا بانتهاك ...: the object follows the adjunct
+        out.accuser = slots[0][0]
+        out.accused = late
+        out.object_first, out.object_last = late[0].first, late[-1].last
     elif len(slots) == 1:
         lonely_before_repeat = (
             next_trigger is not None and out.claim_index is None and end <= next_trigger and s.tokens[end - 1].boundary_after
@@ -479,13 +240,32 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
     return out
 
 
+def _object_after_comma(s: Sentence, trig: TriggerMatch, end: int, next_trigger: int | None) -> list[Group] | None:
+    """An accuse verb whose region stopped at a comma after one phrase: the object with an actor
+    that follows one or two comma-separated adjuncts (a date, a place), if any."""
+    if trig.entry.kind != "accuse" or trig.entry.pos != "verb" or not s.tokens[end - 1].boundary_after:
+        return None
+    for _ in range(2):
+        if end >= len(s.tokens) or (next_trigger is not None and end >= next_trigger) or s.is_claim_marker(end):
+            return None
+        end2 = _right_end(s, trig, next_trigger, start=end)
+        slots = _slots(s.groups(end, end2))
+        if slots:
+            closes = end2 < len(s.tokens) and s.is_claim_marker(end2)
+            return slots[0] if closes and any(g.has_actor() for g in slots[0]) else None
+        end = end2
+    return None
+
+
 def _single_slot_is_subject(s: Sentence, trig: TriggerMatch, end: int, next_trigger: int | None) -> bool:
     """One noun phrase after the verb: the subject of a denial (نفت موسكو أن / اتهامات ...), of a
     condemnation (ونددت قطر بالهجوم) and of blaming or claiming (ألقت موسكو باللوم، زعمت إيران أن);
     for accuse verbs it is the object and the subject was dropped (كما اتهم حزب العمال ... بأن)."""
     kind = trig.entry.kind
-    if kind in ("deny", "condemn"):
+    if kind == "deny":
         return True
+    if kind == "condemn":  # ونددت قطر بالهجوم، واستنكرت الحكومة، ... | ويشجب إسرائيل ويطالبها
+        return end >= len(s.tokens) or s.is_claim_marker(end) or s.tokens[end - 1].boundary_after
     return trig.cue_index is not None and end == trig.cue_index and not (trig.entry.requires and "مسؤولي" in trig.entry.requires.pattern)
 
 

@@ -81,6 +81,8 @@ def _stems(key: str, pos: str):
             if len(rest) < 3:
                 continue
             yield prefix, rest, suffix
+            if pos == "masdar" and suffix and rest.endswith("ت"):
+                yield prefix, rest[:-1] + "ة", suffix  # إدانته = إدانة + ه
             if pos == "masdar" and rest.startswith("ال"):
                 yield prefix + "ال", rest[2:], suffix
             if prefix.endswith("ل") and rest.startswith("ل"):  # لل = لـ + الـ
@@ -90,26 +92,50 @@ def _stems(key: str, pos: str):
                     yield prefix + "ال", "ا" + rest, suffix
 
 
-def match_token(tokens: list[Token], i: int) -> TriggerMatch | None:
-    """The trigger that token ``i`` carries, if any (phrase triggers need their cue after)."""
+@lru_cache(maxsize=200_000)
+def readings(key: str, hamza_below: bool = False) -> tuple[tuple[TriggerEntry, str, str], ...]:
+    """(entry, prefix, suffix) readings of a folded token, best first; cached per word."""
     table = load_triggers()
-    key = tokens[i].key
-    for pos in ("verb", "masdar", "passive", "participle", "phrase"):
+    order = ("verb", "masdar", "passive", "participle", "phrase")
+    if hamza_below:  # إدانته، إتهام: hamza below marks a masdar, not a verb (أدانته)
+        order = ("masdar", "passive", "participle", "verb", "phrase")
+    out = []
+    for pos in order:
         for prefix, stem, suffix in _stems(key, pos):
             entry = table.get(stem)
             if entry is None or entry.pos != pos:
                 continue
-            if suffix and pos in ("passive",):
+            if pos in ("verb", "phrase") and prefix.lstrip("وف") in ("ل", "س") and stem[:1] not in ("ي", "ت", "ن"):
+                continue  # لـ and سـ go with the imperfect only (فلادان is a name)
+            if suffix and pos == "passive":
                 continue
-            cue = None
-            if entry.requires is not None:
-                cue = next(
-                    (j for j in range(i + 1, min(len(tokens), i + 1 + CUE_WINDOW)) if entry.requires.search(tokens[j].key)),
-                    None,
-                )
-                if cue is None:
-                    continue
-            return TriggerMatch(entry, i, prefix, suffix, cue)
+            out.append((entry, prefix, suffix))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern:
+    forms = sorted({f[:-1] if f.endswith("ة") else f for f in load_triggers()}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms)))
+
+
+def may_hold_trigger(text: str) -> bool:
+    """Cheap test on a whole paragraph: does any trigger stem occur in it at all?"""
+    return _prefilter().search(fold(text)) is not None
+
+
+def match_token(tokens: list[Token], i: int) -> TriggerMatch | None:
+    """The trigger that token ``i`` carries, if any (phrase triggers need their cue after)."""
+    for entry, prefix, suffix in readings(tokens[i].key, "إ" in tokens[i].text[:3]):
+        cue = None
+        if entry.requires is not None:
+            cue = next(
+                (j for j in range(i + 1, min(len(tokens), i + 1 + CUE_WINDOW)) if entry.requires.search(tokens[j].key)),
+                None,
+            )
+            if cue is None:
+                continue
+        return TriggerMatch(entry, i, prefix, suffix, cue)
     return None
 
 

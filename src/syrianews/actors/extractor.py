@@ -4,15 +4,38 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, Iterable
 
+import csv
+from functools import lru_cache
+from importlib import resources
+
 from ..records import Article
 from .catalogue import Catalogue, load_catalogue
-from .matcher import ActorMatcher, Match
-from .normalize import normalize
+from .matcher import PROCLITICS, ActorMatcher, Match
+from .normalize import normalize, normalize_key
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> dict[str, frozenset[str]]:
+    """Each outlet's own names (``data/outlet_names.csv``): its site name in its own text is
+    not a mention (ANNOTATION.md), e.g. الجزيرة in al-Jazirah, واس in the SPA wire."""
+    text = (resources.files("syrianews") / "data" / "outlet_names.csv").read_text(encoding="utf-8")
+    return {
+        row["outlet"].strip(): frozenset(normalize_key(n) for n in row["names"].split("|") if n.strip())
+        for row in csv.DictReader(text.splitlines())
+    }
+
+
+def _own_name(m: Match, names: frozenset[str]) -> bool:
+    if not names or (m.form != "capital" and not m.media):
+        return False
+    key = normalize_key(m.surface)
+    return any(key[n:] in names for n in (0, 1, 2) if key[:n] in PROCLITICS)
 
 
 class MentionExtractor:
     """Fills ``mentions``; one automaton pass over the title and one over the body.
 
+    The outlet's own name (its site name or byline, e.g. الجزيرة in al-Jazirah) is skipped.
     Title mentions carry ``in_title=True``, offsets into the title and ``paragraph=None``;
     body mentions carry offsets into ``article.body`` and the index of their paragraph.
     The catalogue is exposed as ``catalogue`` so the pipeline can write the ``actors`` table."""
@@ -29,12 +52,15 @@ class MentionExtractor:
         body = article.body
         nt, nb = normalize(title), normalize(body)
         context = nt.text + "\n" + nb.text  # context-dependent forms look at the whole article
+        own = outlet_names().get(article.outlet or "", frozenset())
         rows: list[dict[str, Any]] = []
-        for m in self.matcher.find_normalized(nt, context) if title else []:
-            rows.append(_row(article.article_id, m, None, True))
+        for m in self.matcher.find_normalized(nt, context, datelines=False) if title else []:
+            if not _own_name(m, own):
+                rows.append(_row(article.article_id, m, None, True))
         starts = article.paragraph_starts()
         for m in self.matcher.find_normalized(nb, context) if body else []:
-            rows.append(_row(article.article_id, m, bisect_right(starts, m.start) - 1, False))
+            if not _own_name(m, own):
+                rows.append(_row(article.article_id, m, bisect_right(starts, m.start) - 1, False))
         for n, row in enumerate(rows):
             row["mention_id"] = f"{article.article_id}-m{n:03d}"
         return {"mentions": rows}

@@ -44,8 +44,9 @@ def nisba_forms(entry: str) -> list[str]:
 def actor_forms(actor: Actor) -> list[tuple[str, str]]:
     """``(surface form, kind)`` pairs for an actor; kind is name / alias / nisba / capital.
 
-    For a state, ``النظام`` + its adjective (النظام الإيراني) is generated too, so that the
-    longest match gives the regime its state and never the Syrian government's bare ``النظام``."""
+    For a state, ``النظام`` + its adjective (النظام الإيراني) and ``المعارضة`` + its adjective
+    (المعارضة التركية) are generated too, so that the longest match gives them that state and
+    never the Syrian government's bare ``النظام`` or the Syrian opposition's ``المعارضة``."""
     out: list[tuple[str, str]] = [(actor.name_ar, "name")]
     out += [(a, "alias") for a in actor.aliases]
     for entry in actor.nisba:
@@ -53,6 +54,7 @@ def actor_forms(actor: Actor) -> list[tuple[str, str]]:
         out += [(f, "nisba") for f in forms]
         if actor.type == "state" and entry.endswith("ي") and " " not in entry:
             out.append(("النظام " + _definite(entry), "nisba"))
+            out.append(("المعارضة " + _definite(entry) + "ة", "nisba"))
     out += [(c, "capital") for c in actor.capitals]
     seen: set[str] = set()
     unique = []

@@ -6,14 +6,18 @@ Rules, in the order they apply:
 2. A hit must be a whole word, except for proclitics written on it: و ف ب ل ك and their pairs
    (وب، ول، فل ...), so وروسيا، بالنظام، والأمريكية match. A form starting with ال is also
    matched with the preposition لـ fused into it (للولايات المتحدة).
-3. Data-driven filters drop hits that are not the actor (:mod:`.rules`): a form that needs its
-   context (bare النظام counts as the Syrian government only in an article about Syria), a
-   form written with diacritics in the catalogue (عمّان), a person's surname used as a
-   patronym (بن سلمان), a one-word definite form after a demonstrative (هذه القاعدة, هذا
-   النظام: anaphora, not a name).
+3. Filters drop hits that are not the actor:
+   - context (:mod:`.rules`): bare النظام is the Syrian government only in an article about
+     Syria; a form written with diacritics in the catalogue needs them in the text (عمّان);
+   - a capital used as a place (في موسكو، بالرياض، ريال مدريد) or in a dateline (الرياض - واس);
+   - a nisba after a currency or language (دولار أمريكي), alone in quotes (وبحسب "الفرنسية":
+     the AFP), or indefinite before a definite word (تركي السديري: a first name);
+   - a person's surname used as a patronym (بن سلمان); a one-word definite form after a
+     demonstrative (هذه القاعدة: anaphora, not a name).
 4. Longest match wins, over actors and over blocking phrases (ريف دمشق، حصة الأسد) alike:
    روسيا اليوم is RT, الجيش السوري الحر is the FSA, المرصد السوري is SOHR.
-5. A state body names its state (وزارة الدفاع الروسية → RUS_MOD and RUS); any other longer
+5. ``نظام``/``حكومة``/``إدارة`` before a person name the person's state too (إدارة أوباما).
+6. A state body names its state (وزارة الدفاع الروسية → RUS_MOD and RUS); any other longer
    match keeps an ancestor named inside it (الحرس الثوري الإيراني → IRGC and IRN), except
    for persons and media (الرئيس الروسي is Putin only; روسيا اليوم is RT only).
 """
@@ -26,7 +30,7 @@ import ahocorasick
 from .catalogue import Catalogue
 from .forms import actor_forms
 from .normalize import DIACRITICS_RE, Normalized, has_diacritics, normalize, normalize_key
-from .rules import Rules, load_rules
+from .rules import Rules, load_rules, spelling_variants
 
 PROCLITICS = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
 PATRONYM_WORDS = frozenset(["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "ال", "ام"])
@@ -44,8 +48,9 @@ class Match:
     start: int
     end: int
     surface: str
-    form: str  # name, alias, nisba, capital, implied
+    form: str  # name, alias, nisba, capital, implied, regime
     key: str = ""  # the normalised catalogue form that matched
+    media: bool = False  # the actor is a news outlet
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class _Entry:
     diacritics: frozenset[str]  # diacritics the surface must carry (forms written with them)
     context: tuple[str, ...]  # one of these must occur in the article; () = no condition
     single_word_person: bool
+    media: bool = False  # a news outlet: not counted in a dateline/byline (رويترز - بنغازي)
     anaphoric: bool = False  # a one-word definite form: after هذا/هذه it refers back, names nothing
 
 
@@ -76,7 +82,8 @@ def _build(catalogue: Catalogue, rules: Rules) -> tuple[ahocorasick.Automaton, l
     for phrase in rules.blockers:
         table[normalize_key(phrase)] = _Entry(None, "blocker", frozenset(), (), False)
     for actor in catalogue.actors:
-        for form, kind in actor_forms(actor):
+        forms = [(v, kind) for form, kind in actor_forms(actor) for v in spelling_variants(form, rules.spellings)]
+        for form, kind in forms:
             key = normalize_key(form)
             if not key:
                 continue
@@ -86,6 +93,7 @@ def _build(catalogue: Catalogue, rules: Rules) -> tuple[ahocorasick.Automaton, l
                 frozenset(DIACRITICS_RE.findall(form)) if has_diacritics(form) else frozenset(),
                 rules.context.get((actor.actor_id, key), ()),
                 actor.type == "person" and " " not in key,
+                actor.type == "media",
                 key.startswith("ال") and " " not in key,
             )
             old = table.get(key)
@@ -111,28 +119,44 @@ class ActorMatcher:
     def __init__(self, catalogue: Catalogue, rules: Rules | None = None) -> None:
         self.catalogue = catalogue
         rules = rules or load_rules()
+        self.rules = rules
         cache_key = ("matcher", id(rules))
         if cache_key not in catalogue._cache:
             catalogue._cache[cache_key] = _build(catalogue, rules)
         self._auto, self.conflicts = catalogue._cache[cache_key]
 
-    def find(self, text: str, context: str | None = None) -> list[Match]:
+    def find(self, text: str, context: str | None = None, datelines: bool = True) -> list[Match]:
         """Mentions in ``text``, sorted by position. ``context`` (default: ``text``) is the
-        text in which context-dependent forms look for their condition, e.g. the article."""
+        text in which context-dependent forms look for their condition, e.g. the article.
+        ``datelines``: a line opening ``الرياض:`` is a dateline (body), not a speaker (title)."""
         if not text:
             return []
         norm = normalize(text)
         ctx = normalize(context).text if context is not None else norm.text
-        return self.find_normalized(norm, ctx)
+        return self.find_normalized(norm, ctx, datelines)
 
-    def find_normalized(self, norm: Normalized, context: str) -> list[Match]:
+    def find_normalized(self, norm: Normalized, context: str, datelines: bool = True) -> list[Match]:
         """As :meth:`find`, on text already normalised; ``context`` is normalised too."""
-        cands = self._candidates(norm, context)
+        cands = self._candidates(norm, context, datelines)
         chosen = self._longest(cands)
         return self._emit(norm, cands, chosen)
 
     # -- steps ---------------------------------------------------------------------------
-    def _candidates(self, norm: Normalized, context: str) -> list[_Cand]:
+    def _is_place(self, t: str, k: int, s: int) -> bool:
+        """A capital used as a place: بالرياض، في موسكو، منطقة الرياض، العاصمة المغربية الرباط."""
+        if t[k:s].endswith("ب"):
+            return True
+        prev = _previous_word(t, k)
+        if _bare(prev) & self.rules.capital_locatives:
+            return True
+        if prev.startswith("ال") and prev.endswith(("يه", "ي")):  # العاصمة المغربية الرباط
+            j = k
+            while j > 0 and t[j - 1] == " ":
+                j -= 1
+            return bool(_bare(_previous_word(t, j - len(prev))) & self.rules.capital_locatives)
+        return False
+
+    def _candidates(self, norm: Normalized, context: str, datelines: bool = True) -> list[_Cand]:
         t = norm.text
         n = len(t)
         out: list[_Cand] = []
@@ -162,6 +186,17 @@ class ActorMatcher:
                     continue
                 if entry.anaphoric and _previous_word(t, k) in DEMONSTRATIVES:
                     continue
+                if entry.kind == "nisba" and _bare(_previous_word(t, k)) & self.rules.nisba_heads:
+                    continue
+                if entry.kind == "nisba" and not key.startswith("ال") and _is_first_name(t, e):
+                    continue
+                if entry.kind == "nisba" and _enclosed(norm, s, e):
+                    continue
+                if entry.kind == "capital" and self._is_place(t, k, s):
+                    continue
+                if entry.kind == "capital" or entry.media:
+                    if _in_dateline(t, k, e, colon=datelines):
+                        continue
             out.append(_Cand(s, e, key, entry))
         return out
 
@@ -182,7 +217,9 @@ class ActorMatcher:
 
         def add(actor_id: str, s: int, e: int, form: str, key: str) -> None:
             a, b = norm.to_original(s, e)
-            out.setdefault((actor_id, a, b), Match(actor_id, a, b, norm.original[a:b], form, key))
+            actor = cat.get(actor_id)
+            media = actor is not None and actor.type == "media"
+            out.setdefault((actor_id, a, b), Match(actor_id, a, b, norm.original[a:b], form, key, media))
 
         for c in chosen:
             actor_id = c.entry.actor_id
@@ -190,6 +227,11 @@ class ActorMatcher:
                 continue
             add(actor_id, c.s, c.e, c.entry.kind, c.key)
             actor = cat.get(actor_id)
+            if actor is not None and actor.type == "person" and self.rules.regime_words:
+                regime = _regime_start(norm.text, c.s, self.rules.regime_words)
+                state = next((a for a in cat.affiliation_chain(actor_id) if cat.get(a).type == "state"), None)
+                if regime is not None and state is not None:
+                    add(state, regime, c.e, "regime", c.key)
             chain = cat.affiliation_chain(actor_id)[1:]
             if not chain or actor is None or actor.type in NO_NESTING_TYPES:
                 continue
@@ -206,6 +248,86 @@ class ActorMatcher:
                     if p is None or p.type not in IMPLYING_TYPES:
                         break
         return sorted(out.values(), key=lambda m: (m.start, m.end, m.actor_id))
+
+
+def _bare(word: str) -> set[str]:
+    """The word as written and without each proclitic it may carry (بالدولار → الدولار)."""
+    out = {word}
+    for n in (1, 2):
+        if len(word) > n + 2 and word[:n] in PROCLITICS:
+            out.add(word[n:])
+    return out
+
+
+def _regime_start(t: str, s: int, regime_words: frozenset[str]) -> int | None:
+    """Where ``نظام``/``حكومة``/``إدارة`` starts if it heads the person at ``s`` (titles with
+    the article in between are skipped: ونظام الرئيس السوري بشار الأسد)."""
+    j = s
+    while j > 0 and t[j - 1].isalnum() and s - j < MAX_PROCLITIC:
+        j -= 1
+    for _ in range(3):
+        word = _previous_word(t, j)
+        if not word:
+            return None
+        end = j
+        while end > 0 and t[end - 1] == " ":
+            end -= 1
+        start = end - len(word)
+        for n in (0, 1, 2):
+            if word[:n] in PROCLITICS and word[n:] in regime_words:
+                return start + n
+        if not word.startswith("ال"):
+            return None
+        j = start
+    return None
+
+
+DATELINE_DASHES = "-–—"
+DATELINE_MAX = 30  # a dateline/byline opens its line within this many characters
+
+
+def _in_dateline(t: str, k: int, e: int, colon: bool) -> bool:
+    """A capital or outlet in the dateline that opens a line: ``الرياض - واس``,
+    ``رويترز - بنغازي``, ``سبق- الرياض:`` (with ``colon``: also ``الرياض: فلان``)."""
+    line_start = t.rfind("\n", 0, k) + 1
+    if k - line_start > DATELINE_MAX:
+        return False
+    before = t[line_start:k].rstrip()
+    after = t[e:e + 3].lstrip()
+    ends = DATELINE_DASHES + (":" if colon else "")
+    if not before.strip(" ()"):
+        return bool(after) and after[0] in ends
+    return before[-1] in DATELINE_DASHES and len(before.split()) <= 4
+
+
+OPENERS, CLOSERS = "(«\"“'‘[", ")»\"”'’]"
+
+
+def _enclosed(norm: Normalized, s: int, e: int) -> bool:
+    """A nisba standing alone in quotes or brackets is a name, not an adjective: the AFP/DPA
+    credit «الفرنسية» / (الألمانية), a film «الجزائري»."""
+    a, b = norm.to_original(s, e)
+    o = norm.original
+    return a > 0 and b < len(o) and o[a - 1] in OPENERS and o[b] in CLOSERS
+
+
+WEEKDAYS = frozenset(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"])
+
+
+def _is_first_name(t: str, e: int) -> bool:
+    """An indefinite nisba followed by a definite word is a first name with its family name
+    (تركي السديري) or a nationality (سعودي الجنسية), not an adjective of an actor: an adjective
+    agreeing with an indefinite noun is not followed by a definite one, weekdays aside."""
+    j = e
+    while j < len(t) and t[j] == " ":
+        j += 1
+    if j == e:
+        return False
+    i = j
+    while i < len(t) and t[i].isalnum():
+        i += 1
+    word = t[j:i]
+    return word.startswith("ال") and word not in WEEKDAYS
 
 
 def _previous_word(t: str, k: int) -> str:

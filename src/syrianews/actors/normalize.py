@@ -1,7 +1,7 @@
 """Arabic normalisation that remembers where every character came from.
 
 Matching works on a normalised copy of the text (one alef, ya for alef maqsura, ha for ta
-marbuta, no diacritics or tatweel, one kind of double quote, single spaces), but mentions must
+marbuta, no diacritics, tatweel or quotation marks, single spaces), but mentions must
 index the original text exactly. :func:`normalize` therefore returns, beside the normalised
 string, the original offset of each normalised character; :func:`to_original` turns a span of
 the normalised string back into a span of the original.
@@ -14,7 +14,10 @@ from dataclasses import dataclass
 # Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel and
 # invisible format characters: dropped, they never decide which actor is meant.
 _DROP = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
-DROP_RE = re.compile(f"[{_DROP}]+|(?<= ) +")
+# Quotation marks are dropped too: the press quotes names (تنظيم "الدولة"، "حزب الله" اللبناني)
+# and a quoted name is still that name.
+_QUOTES = '"\'«»“”„‟″＂‘’'
+DROP_RE = re.compile(f"[{_DROP}{_QUOTES}]+|(?<= ) +")
 DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _TRAILING = re.compile(f"[{_DROP}]*")
 
@@ -25,7 +28,6 @@ _SUBST = {
     "ى": "ي", "ی": "ي", "ې": "ي",
     "ة": "ه", "ۀ": "ه",
     "ک": "ك", "ڪ": "ك",
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "＂": '"',
     "\u00a0": " ", "\t": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
     "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
 }

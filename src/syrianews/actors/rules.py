@@ -3,6 +3,14 @@
 - ``actor_blockers.txt``: phrases that contain an alias but are not the actor (ريف دمشق is a
   place, حصة الأسد an idiom, النظام الأساسي a statute). They compete in longest-match and hide
   what they cover.
+- ``actor_nisba_heads.txt``: nouns after which a nisba adjective is no actor (دولار أمريكي،
+  اللغة التركية).
+- ``actor_regime_words.txt``: nouns that turn a following person into his state (نظام الأسد،
+  إدارة أوباما).
+- ``actor_capital_locatives.txt``: words after which a capital is a place (في الرياض، وسط
+  لندن), not the government that the guideline counts (موسكو تتهم ...).
+- ``actor_spelling_variants.txt``: words spelled several ways (ميليشيا/مليشيا); every form
+  with one of them is matched with the others too.
 - ``actor_context.csv`` (form, actor_id, context): a form that names the actor only in an
   article that also holds one of the context words (bare النظام is the Syrian government in a
   text about Syria, not in a Saudi article about a traffic regulation).
@@ -22,6 +30,10 @@ from .normalize import normalize_key
 class Rules:
     blockers: tuple[str, ...]
     context: dict[tuple[str, str], tuple[str, ...]]  # (actor_id, normalised form) → context words
+    nisba_heads: frozenset[str] = frozenset()  # nouns after which a nisba is not the state
+    regime_words: frozenset[str] = frozenset()  # نظام/حكومة/إدارة + person → the person's state
+    capital_locatives: frozenset[str] = frozenset()  # في/منطقة/وسط + capital → the place
+    spellings: tuple[tuple[str, ...], ...] = ()  # interchangeable spellings of a word
 
     def __hash__(self) -> int:  # identity: one Rules object per load
         return id(self)
@@ -33,6 +45,21 @@ def _data(name: str) -> str:
 
 def parse_blockers(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+def spelling_variants(form: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
+    """``form`` with each listed word replaced by its other spellings (all combinations)."""
+    out = [form]
+    for group in groups:
+        for cur in list(out):
+            words = cur.split(" ")
+            for i, w in enumerate(words):
+                if w in group:
+                    for alt in group:
+                        variant = " ".join(words[:i] + [alt] + words[i + 1:])
+                        if variant not in out:
+                            out.append(variant)
+    return out
 
 
 def parse_context(text: str, label: str = "actor_context.csv") -> dict[tuple[str, str], tuple[str, ...]]:
@@ -48,4 +75,11 @@ def parse_context(text: str, label: str = "actor_context.csv") -> dict[tuple[str
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
-    return Rules(parse_blockers(_data("actor_blockers.txt")), parse_context(_data("actor_context.csv")))
+    return Rules(
+        parse_blockers(_data("actor_blockers.txt")),
+        parse_context(_data("actor_context.csv")),
+        frozenset(normalize_key(w) for w in parse_blockers(_data("actor_nisba_heads.txt"))),
+        frozenset(normalize_key(w) for w in parse_blockers(_data("actor_regime_words.txt"))),
+        frozenset(normalize_key(w) for w in parse_blockers(_data("actor_capital_locatives.txt"))),
+        tuple(tuple(w.strip() for w in line.split("|")) for line in parse_blockers(_data("actor_spelling_variants.txt"))),
+    )

@@ -32,5 +32,9 @@ def build_extractors(config: dict[str, Any]) -> list[Extractor]:
     extractors: list[Extractor] = [LinkExtractor()]
     from ..actors import MentionExtractor
     extractors.append(MentionExtractor(extra_files=config.get("actors_files", [])))
+    from ..quotes import QuoteExtractor
+    extractors.append(QuoteExtractor(catalogue=getattr(extractors[-1], "catalogue", None)))  # reads the mentions rows
+    from ..accusations import AccusationExtractor
+    extractors.append(AccusationExtractor(config))  # last: reads the mentions and quotes rows
     only = config.get("extractors")  # None: all; a list of names: just those (benchmarks)
     return [e for e in extractors if only is None or e.name in only]

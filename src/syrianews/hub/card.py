@@ -177,7 +177,9 @@ def evaluation_section(evaluation: dict[str, Any] | None) -> str:
             out.append(f"Reference articles not found in the build: {len(missing)}.")
     out.append(
         "\nThe reference set is small: read these figures as an indication of the error rates, "
-        "not as a precise measure."
+        "not as a precise measure. Where the same reference articles were in view while the "
+        "rules were written (as a development set is), the figures overstate the accuracy on "
+        "unseen articles."
     )
     return "\n".join(out)
 
@@ -194,9 +196,21 @@ def _inputs(manifest: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def _catalogue(manifest: dict[str, Any]) -> str:
-    cat = manifest.get("catalogue") or {}
+    """The catalogue as the manifest records it: size, files, and hashes where recorded."""
+    cat = dict(manifest.get("catalogue") or {})
+    if not cat:
+        text = "not recorded in the manifest"
+    else:
+        parts = []
+        if "actors" in cat:
+            parts.append(f"{_num(cat.pop('actors'))} actors")
+        files = cat.pop("files", None)
+        if files:
+            parts.append("from " + ", ".join(f"`{f}`" for f in files))
+        for key, value in cat.items():
+            parts.append(f"{key} `{value}`" if not isinstance(value, (dict, list)) else f"{key} `{json.dumps(value, ensure_ascii=False)}`")
+        text = " ".join(parts)
     extra = manifest.get("actors_files") or []
-    text = ", ".join(f"{k} {v}" for k, v in cat.items() if not isinstance(v, (dict, list))) if cat else "not recorded in the manifest"
     if extra:
         text += "; extra catalogue files: " + ", ".join(f"`{a.get('path')}` (sha256 `{a.get('sha256')}`)" for a in extra)
     return text

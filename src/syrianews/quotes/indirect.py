@@ -5,11 +5,10 @@ The clause runs from the first word after the complementiser (a pronoun glued to
 saying takes over after a comma (، مشيرا إلى أن ...، في إشارة إلى ...)."""
 from __future__ import annotations
 
-from .tokens import Token, norm
+from .tokens import Token
 
 _BASES = ("ان", "انه", "انها", "انهم", "انهما", "انني", "اننا", "انكم", "انك")
 COMPLEMENTISERS = frozenset(_BASES) | frozenset("ب" + b for b in _BASES) | frozenset("ف" + b for b in _BASES)
-RELATIVE_ANTECEDENT = frozenset({"ما", "مما"})  # ما يؤكد أن: a fact, not a speaker
 _TRAILING = " \t\n.،,؛;:-–—"
 
 
@@ -32,7 +31,7 @@ def trim_end(text: str, start: int, end: int, open_marks: set[int], close_marks:
     depth_open = sum(1 for i in open_marks if start <= i < end)
     while end > start:
         ch = text[end - 1]
-        if ch in _TRAILING:
+        if ch in _TRAILING or (ch == ")" and "(" not in text[start : end - 1]):
             end -= 1
         elif (end - 1) in close_marks or (ch in "\"“”»" and (end - 1) not in open_marks):
             # a closing mark: keep it only if it closes a mark opened inside the clause
@@ -60,4 +59,4 @@ def outside_words(tokens: list[Token], start: int, end: int, spans: list[tuple[i
     return n
 
 
-__all__ = ["COMPLEMENTISERS", "RELATIVE_ANTECEDENT", "is_complementiser", "clause_end", "trim_end", "trim_start", "outside_words", "norm"]
+__all__ = ["COMPLEMENTISERS", "is_complementiser", "clause_end", "trim_end", "trim_start", "outside_words"]

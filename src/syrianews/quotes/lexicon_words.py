@@ -25,8 +25,25 @@ def stops() -> frozenset[str]:
     return words("speaker_stops.txt")
 
 
+def honorifics() -> frozenset[str]:
+    return words("speaker_honorifics.txt")
+
+
 def term_cues() -> frozenset[str]:
     return words("quote_term_cues.txt")
+
+
+@lru_cache(maxsize=None)
+def clause_breaks() -> tuple[str, ...]:
+    return tuple(word_list("clause_breaks.txt"))
+
+
+def no_speaker_before() -> frozenset[str]:
+    return words("no_speaker_before.txt")
+
+
+def not_complementisers() -> frozenset[str]:
+    return words("not_complementisers.txt")
 
 
 def bare(key: str) -> list[str]:
@@ -44,6 +61,13 @@ def bare(key: str) -> list[str]:
     if k.startswith("ال") and len(k) > 3:
         out.append(k[2:])
     return out
+
+
+def is_stop(tok) -> bool:
+    """A stop word; the preposition على is told from the name علي by its spelling."""
+    if tok.key == "علي":
+        return tok.text.endswith("ى")
+    return tok.key in stops()
 
 
 def in_list(key: str, lst: frozenset[str]) -> bool:

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon_words import bare, heads, in_list, stops, titles
-from .tokens import Token, only_space_between
+from .lexicon_words import bare, heads, honorifics, in_list, is_stop, titles
+from .tokens import Token, only_space_between, tokenize
+from .verbs import lookup
 
 _NAME_PARTS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ابي", "ام", "دي", "فون", "فان"})
 _SOURCE_REF = frozenset({"المصدر", "المصادر", "المصدران"})
+_AUTHOR_MARKERS = frozenset({"كتبه", "كتبها", "اعده", "اعدته", "اعدها"})
+_RUN_OPENERS = frozenset({"كان", "كانت", "دعا", "بدات", "قام", "قامت", "هو", "هي", "قد", "لقد", "يقول", "تقول"})
 _NO_MARKS = str.maketrans("", "", "\"“”«»„")
 _PRONOUN_AFTER_FROM = {"عنه": "m", "عنها": "f", "عنهم": "p", "عنهما": "p"}
 
@@ -38,7 +41,7 @@ def _is_nameish(tok: Token) -> bool:
     k = tok.key
     if not k.isalpha() or len(k) < 2:
         return False
-    if in_list(k, titles()) or in_list(k, heads()) or k in stops():
+    if in_list(k, titles()) or in_list(k, heads()) or is_stop(tok) or lookup(k) is not None:
         return False
     return True
 
@@ -48,31 +51,57 @@ def _defined(tok: Token) -> bool:
 
 
 def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
-    """Runs of name words: no article on the first word, titles and stop words end them,
-    words after an institution head or a preposition are skipped (they name the institution
-    or a place)."""
+    """Runs of name words: no article on the first word, titles and stop words end them;
+    words after an institution head are skipped (they name the institution), and so is the
+    word right after a preposition (a place: مدير مكتب الحملة في لبنان وليد ...)."""
     runs: list[list[Token]] = []
     cur: list[Token] = []
-    skip = False
+    skip_head = False
+    skip_one = False
     for j, t in enumerate(toks):
         joined = j > 0 and only_space_between(text, toks[j - 1].end, t.start)
-        if cur and (not joined or not _is_nameish(t) or len(cur) >= 4 or (t.key[0] == "و" and len(cur) >= 1 and t.key[1:2] != "ل")):
+        if cur:
+            after_part = cur[-1].key in _NAME_PARTS
+            longest = 6 if any(c.key in _NAME_PARTS for c in cur) else 4  # بدر بن عبد الرحمن السمحان
+            ok = joined and len(cur) < longest and (_is_nameish(t) or (after_part and t.key.isalpha()))
+            if ok and t.key[0] == "و" and not after_part and t.key[1:2] != "ل":
+                ok = False
+            if ok:
+                cur.append(t)
+                continue
             runs.append(cur)
             cur = []
-        if cur:
-            cur.append(t)
+        if not joined:
+            skip_head = False
+        if in_list(t.key, heads()):
+            skip_head = not _defined(t)  # مكتب الحملة ...: an indefinite head takes a genitive
             continue
-        if in_list(t.key, heads()) or t.key in stops():
-            skip = True
+        if is_stop(t):
+            skip_one = True
+            skip_head = False
             continue
-        if in_list(t.key, titles()) or not joined:
-            skip = False
-        if skip or not _is_nameish(t) or _defined(t):
+        if in_list(t.key, titles()):
+            skip_head = skip_one = False
             continue
+        if skip_one:
+            skip_one = False
+            continue
+        if skip_head or not _is_nameish(t) or _defined(t) or t.key.startswith(("وت", "وي")):
+            continue  # وتصيح، ويقول: a verb with its conjunction, not a name
+        if t.key.startswith("ل") and j + 1 < len(toks) and _defined(toks[j + 1]) and not in_list(toks[j + 1].key, titles()):
+            continue  # لنصرة الأشقاء، لحقوق الإنسان: a genitive phrase, not a name
         cur = [t]
     if cur:
         runs.append(cur)
     return runs
+
+
+def trim_run(run: list[Token]) -> list[Token]:
+    """A name run found anywhere in the article, without a verb or particle that happens to
+    stand before the name (وكان عادل الجبير → عادل الجبير)."""
+    while run and (lookup(run[0].key) is not None or any(v in _RUN_OPENERS for v in (run[0].key, run[0].key[1:]))):
+        run = run[1:]
+    return run
 
 
 def clean_name(text: str, toks: list[Token]) -> tuple[str | None, str | None, int | None, int | None]:
@@ -83,19 +112,79 @@ def clean_name(text: str, toks: list[Token]) -> tuple[str | None, str | None, in
     while end < len(text) and text[end] == ")":
         end += 1
     surface = text[start:end]
-    # a name in parentheses
-    lp = text.find("(", start, end)
+    # a name in parentheses, at the start of the phrase or after a title: اللواء (إيغور كوناشينكوف)
+    lp = text.find("(", max(0, start - 1), end)
     if lp >= 0:
         rp = text.find(")", lp, end + 1)
         inner = text[lp + 1 : rp if rp > 0 else end].strip()
-        if inner:
+        before = [t for t in toks if t.end <= lp]
+        if inner and len(inner.split()) <= 4 and not any(ch.isdigit() for ch in inner) and (not before or in_list(before[-1].key, titles())):
             return inner, surface, start, end
+    # a quoted name at the start: “جيش الفتح” المؤلف من ...
+    if start > 0 and text[start - 1] in "\"“”«„":
+        close = min((text.find(m, start) for m in "\"“”»" if text.find(m, start) > 0), default=-1)
+        if 0 < close <= end + 1:
+            return text[start:close].strip(), surface, start, end
+    if in_list(toks[0].key, heads()):
+        authors = [k for k, t in enumerate(toks) if t.key in _AUTHOR_MARKERS]
+        if authors:
+            runs = name_runs(text, toks[authors[0] + 1 :])
+            if runs:
+                return text[runs[0][0].start : runs[0][-1].end], surface, start, end
+        n = head_phrase(text, toks)
+        end = _phrase_end(text, toks, toks[n - 1], end)
+        return " ".join(text[start : toks[n - 1].end].translate(_NO_MARKS).split()), text[start:end], start, end
     runs = name_runs(text, toks)
     if runs:
-        run = runs[0]
-        return text[run[0].start : run[-1].end], surface, start, end
+        # a name after an honorific is a person's, whatever roles come before it
+        # (مدير خدمات الأصول بمكة المهندس سعيد العمري)
+        honoured = [r for r in runs if r[0].i > 0 and any(t.i == r[0].i - 1 and t.key in honorifics() for t in toks)]
+        run = (honoured or runs)[0]
+        end = _phrase_end(text, toks, run[-1], end)
+        return text[run[0].start : run[-1].end], text[start:end], start, end
+    # an honorific before a family name with the article: الدكتور الشهري
+    for a, b in zip(toks, toks[1:]):
+        if a.key in honorifics() and _defined(b) and not in_list(b.key, titles()) and not in_list(b.key, heads()) and not is_stop(b):
+            return b.text, surface, start, end
     # an institution or a group: the whole phrase, quotation marks dropped (موقع "روسيا اليوم")
     return " ".join(surface.translate(_NO_MARKS).split()).strip(" ()"), surface, start, end
+
+
+def _phrase_end(text: str, toks: list[Token], last: Token, end: int) -> int:
+    """Where the speaker phrase ends: after the name, unless a role follows it in apposition
+    (الزعبي المدير الطبي في العيادات السعودية); what else follows is an object or an adjunct
+    (افتتاحية صحيفة غارديان | إستراتيجية رئيس الوزراء ...), not the speaker."""
+    rest = [t for t in toks if t.start >= last.end]
+    if not rest or in_list(rest[0].key, titles()):
+        return end
+    e = last.end
+    if text[e : e + 1] in "\"”»)":
+        e += 1
+    return e
+
+
+def head_phrase(text: str, toks: list[Token]) -> int:
+    """How many tokens name an institution that starts with a head: further heads, then either
+    words with the article or لـ (المرصد السوري لحقوق الإنسان) or one name and its article
+    words (صحيفة غارديان، وكالة أنباء الأناضول الحكومية)."""
+    n = 1
+    while n < len(toks) and in_list(toks[n].key, heads()) and only_space_between(text, toks[n - 1].end, toks[n].start):
+        n += 1
+    named = False
+    while n < len(toks) and n < 6:
+        t = toks[n]
+        if not only_space_between(text, toks[n - 1].end, t.start) and not any(m in text[toks[n - 1].end : t.start] for m in "\"“”«»„"):
+            break
+        if is_stop(t) or in_list(t.key, titles()) or lookup(t.key) is not None:
+            break
+        if _defined(t):
+            n += 1
+            continue
+        if named or n > 1 and _defined(toks[n - 1]):
+            break
+        named = True
+        n += 1
+    return n
 
 
 def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None) -> list[Token]:
@@ -107,17 +196,18 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
     while k < limit and k < len(toks):
         t = toks[k]
         gap = text[toks[k - 1].end : t.start]
-        if ":" in gap or "." in gap or "\n" in gap:
+        if ":" in gap or "." in gap or "\n" in gap or (out and ("،" in gap or "," in gap)):
             break
         if out and any(m in gap for m in "\"“”«»") and not (term_at and term_at(toks[k - 1].end, t.start)):
             break
-        if t.key in stops() or t.key in ("ل", "لـ"):
-            break
+        role_pp = t.key in ("في", "فى") and any(in_list(o.key, titles()) for o in out[-3:])
+        if (is_stop(t) and not role_pp) or t.key in ("ل", "لـ") or lookup(t.key) is not None:
+            break  # ... but a role keeps its "in X" (المدير الطبي في العيادات السعودية)
         out.append(t)
         k += 1
         if len(out) >= 12:
             break
-    if out and not name_runs(text, out) and any(in_list(t.key, titles()) for t in out):
+    if out and not name_runs(text, out) and in_list(out[0].key, titles()):
         region = toks[j + 1 : limit]
         runs = name_runs(text, region)
         if runs:
@@ -137,9 +227,11 @@ def pronoun_source(toks: list[Token], j: int, limit: int) -> str | None:
 class History:
     """The sources named so far in an article, to resolve continuations and short forms."""
 
-    def __init__(self, article_runs: list[str]):
+    def __init__(self, article_runs: list[str], text: str = "", toks: list[Token] | None = None):
         self.items: list[Speaker] = []
         self.article_runs = article_runs  # name runs of two words or more written in the article
+        self.text = text
+        self.toks = toks or []
 
     def add(self, sp: Speaker) -> None:
         if sp.name:
@@ -155,8 +247,6 @@ class History:
         """Fullest form of a name, and bare definite heads to the source they refer to."""
         if not sp.name:
             return sp
-        from .tokens import norm, tokenize
-
         keys = [t.key for t in tokenize(sp.name)]
         if not keys:
             return sp
@@ -171,6 +261,14 @@ class History:
             for prev in reversed(self.items):
                 if bare_head in prev.keys or head in prev.keys:
                     return _inherit(sp, prev, "head_ref")
+        if head.startswith("ال") and in_list(head, heads()) and len(keys) <= 2:
+            named = self._head_in_text(head[2:], sp.start or 0)
+            if named:
+                return Speaker(named, sp.surface, "head_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
+        if in_list(keys[0], titles()) and not name_runs(sp.name, tokenize(sp.name)):
+            named = self._role_in_text(keys)
+            if named:
+                return Speaker(named, sp.surface, "role_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
         # short form → the fullest form that ends with it (or starts with it, for institutions)
         best = None
         cands = [p.name for p in self.items if p.name] + self.article_runs
@@ -178,7 +276,8 @@ class History:
             ck = [t.key for t in tokenize(cand)]
             if len(ck) <= len(keys):
                 continue
-            if ck[-len(keys):] == keys or ck[: len(keys)] == keys:
+            institution = keys[0].startswith("ال") or in_list(keys[0], heads())
+            if ck[-len(keys):] == keys or (institution and ck[: len(keys)] == keys) or (len(keys) == 1 and _near(ck[-1], keys[0])):
                 if best is None or len(ck) > len(tokenize(best)):
                     best = cand
         if best:
@@ -189,8 +288,51 @@ class History:
                         out.actor_id = prev.actor_id
                         break
             return out
-        _ = norm
         return sp
+
+
+    def _head_in_text(self, head: str, before: int) -> str | None:
+        """صحيفة غارديان for a later الصحيفة: the head without article and the name after it."""
+        toks = self.toks
+        for j in range(len(toks) - 1, -1, -1):
+            t = toks[j]
+            if t.start >= before or t.key != head or j + 1 >= len(toks):
+                continue
+            nxt = toks[j + 1]
+            if not only_space_between(self.text, t.end, nxt.start) or not _is_nameish(nxt) or _defined(nxt):
+                continue
+            end = nxt.end
+            if j + 2 < len(toks) and only_space_between(self.text, nxt.end, toks[j + 2].start) and _defined(toks[j + 2]) and _is_nameish(toks[j + 2]) and not toks[j + 2].key.endswith(("ي", "يه")):
+                end = toks[j + 2].end
+            return self.text[t.start : end]
+        return None
+
+    def _role_in_text(self, keys: list[str]) -> str | None:
+        """رئيس الوزراء البريطاني → the name written after the same role elsewhere in the article."""
+        toks, n = self.toks, len(keys)
+        for j in range(len(toks) - n):
+            if [t.key for t in toks[j : j + n]] == keys:
+                if not only_space_between(self.text, toks[j + n - 1].end, toks[j + n].start):
+                    continue
+                runs = name_runs(self.text, toks[j : j + n + 4])
+                if runs and runs[0][0].i == toks[j + n].i:
+                    r = runs[0]
+                    return self.text[r[0].start : r[-1].end]
+        return None
+
+
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one long name, one slip apart (ارودغان / اردوغان): a swap of two
+    neighbouring letters, or one letter more, less or different."""
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _inherit(sp: Speaker, prev: Speaker, rule: str) -> Speaker:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEF = re.compile("[إأآٱ]")
-_TOKEN = re.compile(r"[^\W_]+(?:\u0640[^\W_]*)?")
+_TOKEN = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")  # words with their diacritics
 # a sentence ends at . ! ? ؟ followed by space, a quote mark or the end (not "..", not 1.5)
 _SENT_END = re.compile(r"(?<!\.)[.!?؟](?!\.)(?=[\s\"“”«»„)]|$)")
 CLITICS = ("و", "ف")
@@ -50,4 +50,5 @@ def sentence_ends(text: str) -> list[int]:
 
 
 def only_space_between(text: str, a: int, b: int) -> bool:
-    return not text[a:b].strip()
+    """Nothing but spaces between a and b (a newline ends a paragraph, so it counts)."""
+    return not text[a:b].strip(" \t\u00a0\u200f\u200e")

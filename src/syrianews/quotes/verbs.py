@@ -52,7 +52,7 @@ def lexicon() -> dict[str, VerbForm]:
 def lookup(key: str) -> tuple[VerbForm, bool] | None:
     """The entry for a token key, allowing a leading و/ف and, on verbs, an object pronoun."""
     lex = lexicon()
-    for k in strip_clitic(key):
+    for k in strip_clitic(norm(key)):
         if k in lex:
             return lex[k], False
         for suf in OBJECT_SUFFIXES:

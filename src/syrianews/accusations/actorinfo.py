@@ -1,0 +1,66 @@
+"""What the accusation rules need to know about catalogue actors: affiliations (to tell an
+apposition from two actors in a row), types (a state body speaks and is accused for its state),
+and the first words of their names (to see a clitic the mention's surface carries: للولايات)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import fold
+
+# ministries, armies, agencies: an accusation by or against one is the state's (the annotation
+# guideline: a defence ministry spokesman speaks for RUS); the body stays in *_body_id columns
+LIFTED_TYPES = frozenset({"state_body", "un_organ"})
+_CLITICS = ("وبال", "فبال", "ولل", "فلل", "بال", "لل", "وال", "فال", "كال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+@dataclass
+class ActorInfo:
+    parents: dict[str, str | None] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    first_words: frozenset[str] = frozenset()
+
+    def lift(self, actor_id: str | None) -> str | None:
+        """The actor a row names: a state body climbs to the state (RUS_MOD → RUS)."""
+        seen = set()
+        while actor_id and self.types.get(actor_id) in LIFTED_TYPES and self.parents.get(actor_id) and actor_id not in seen:
+            seen.add(actor_id)
+            actor_id = self.parents[actor_id]
+        return actor_id
+
+    def clitic(self, surface: str) -> str:
+        """Proclitics a mention's surface starts with (للولايات → لل, وروسيا → و), else ""."""
+        words = fold(surface).split()
+        if not words or not self.first_words:
+            return ""
+        w = words[0]
+        if w in self.first_words:
+            return ""
+        for c in _CLITICS:
+            if w.startswith(c) and len(w) > len(c) + 1:
+                rest = w[len(c):]
+                if c.endswith("ال") or c.endswith("لل"):
+                    rest = "ال" + rest
+                if rest in self.first_words:
+                    return c
+        return ""
+
+
+def load_actor_info(config: dict[str, Any] | None = None) -> ActorInfo:
+    """From the package catalogue plus the user's catalogue files; empty when unavailable."""
+    extra = list((config or {}).get("actors_files", []) or [])
+    try:
+        from ..actors.catalogue import load_catalogue
+
+        cat = load_catalogue(extra)
+    except Exception:  # no catalogue: every actor stands alone; the mention extractor reports it
+        return ActorInfo()
+    first: set[str] = set()
+    for a in cat.actors:
+        for form in (a.name_ar, *a.aliases, *a.capitals, *a.nisba):
+            words = fold(form).split()
+            if words:
+                first.add(words[0])
+                if not words[0].startswith("ال"):
+                    first.add("ال" + words[0])
+    return ActorInfo({a.actor_id: a.affiliation for a in cat.actors}, {a.actor_id: a.type for a in cat.actors}, frozenset(first))

@@ -1,0 +1,233 @@
+"""Speakers of the verbs of saying of one article, found in text order so that continuations
+(وأضافت، مشيرا، المصدر) can look back at the sources named before them."""
+from __future__ import annotations
+
+from . import indirect as ind
+from .actors import speaker_actor
+from .document import Anchor, Doc, subject_limit
+from .lexicon_words import bare, heads, in_list, stops, titles
+from .speakers import History, Speaker, clean_name, name_runs, pronoun_source, subject_after, trim_run
+from .tokens import Token, tokenize
+from .verbs import Trigger
+
+_RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
+_LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
+
+
+class SpeakerFinder:
+    """Speakers of the verbs of saying, found in text order with a history of sources."""
+
+    def __init__(self, doc: Doc, types: dict[str, str]):
+        self.doc = doc
+        self.types = types
+        runs = []
+        for run in name_runs(doc.text, doc.toks):
+            if len(run) >= 2:
+                run = trim_run(run)
+                if len(run) >= 2:
+                    runs.append(doc.text[run[0].start : run[-1].end])
+        self.history = History(runs, doc.text, doc.toks)
+        self.by_trigger: dict[int, Speaker | None] = {}
+        self.explicit: dict[int, bool] = {}
+        self.snapshots: list[tuple[int, int]] = []  # (offset, history length) for continuations
+
+    def run(self, anchors: dict[int, Anchor | None]) -> None:
+        for tr in self.doc.triggers:
+            sp, explicit = self._find(tr, anchors.get(tr.i))
+            if sp is not None and explicit:
+                if not self._catalogued_group(sp):
+                    sp = self.history.resolve(sp)
+                if sp.actor_id is None:
+                    sp.actor_id = speaker_actor(self.doc.text, self.doc.mentions, sp.start, sp.end, self.types)
+                if sp.actor_id is None:
+                    sp.actor_id = self._actor_elsewhere(sp)
+                sp.gender = sp.gender or tr.entry.gender
+            if sp is not None and (anchors.get(tr.i) is not None or (explicit and self._names_institution(sp))):
+                self.history.add(sp)
+            self.by_trigger[tr.i] = sp
+            self.explicit[tr.i] = explicit
+            self.snapshots.append((tr.token.start, len(self.history.items)))
+
+    def _actor_elsewhere(self, sp: Speaker) -> str | None:
+        """No actor in the speaker phrase: one written where the article spells the speaker's
+        full name (رجب طيب أردوغان for a later ارودغان)."""
+        doc = self.doc
+        if sp.name and len(sp.name) >= 4:
+            i = doc.text.find(sp.name)
+            while i >= 0:
+                found = speaker_actor(doc.text, doc.mentions, i, i + len(sp.name), self.types)
+                if found:
+                    return found
+                i = doc.text.find(sp.name, i + 1)
+        return None
+
+    def _catalogued_group(self, sp: Speaker) -> bool:
+        """A speaker that is, word for word, a catalogued state or group (وتقول مصر إن ...):
+        it needs no fuller form."""
+        if sp.start is None or sp.end is None or not sp.name:
+            return False
+        for m in self.doc.mentions:
+            if m["start"] <= sp.start and sp.end <= m["end"] + 1 and self.types.get(m["actor_id"]) not in (None, "person"):
+                return True
+        return False
+
+    def _names_institution(self, sp: Speaker) -> bool:
+        """A verb that governs no quote still names a source worth remembering when its subject
+        is an institution (كما أعلنت وكالة الأناضول. وأضافت الوكالة أن ...)."""
+        if sp.rule != "subject_after" or self.doc.in_quote(sp.start or 0):
+            return False
+        first = tokenize(sp.surface or "")[:1]
+        quoted = (sp.surface or "")[:1] in "\"“”«„"
+        return quoted or (bool(first) and in_list(first[0].key, heads()))
+
+    def last_before(self, offset: int, gender: str = "") -> Speaker | None:
+        n = 0
+        for off, size in self.snapshots:
+            if off < offset:
+                n = size
+        saved = self.history.items
+        try:
+            self.history.items = saved[:n]
+            return self.history.last(gender)
+        finally:
+            self.history.items = saved
+
+    def _named(self, toks: list[Token], rule: str, gender: str) -> Speaker | None:
+        name, surface, a, b = clean_name(self.doc.text, toks)
+        if not name:
+            return None
+        if surface and "(" in surface:
+            rule = "parenthesis"
+        return Speaker(name, surface, rule, gender, None, a, b, tuple(t.key for t in tokenize(surface or "")))
+
+    def _find(self, tr: Trigger, anchor: Anchor | None) -> tuple[Speaker | None, bool]:
+        doc, toks, text = self.doc, self.doc.toks, self.doc.text
+        lo, hi = doc.region(tr.token.start)
+        limit = subject_limit(doc, tr, anchor, hi)
+        gender = tr.entry.gender
+        kind = tr.entry.kind
+        if kind == "attribution":
+            earlier = self._clause_subject(tr, lo)
+            if earlier is not None:
+                return earlier, False
+            j = tr.i + 1
+            while j < limit and toks[j].key in ("ما", "عن", "ل", "لـ"):
+                j += 1
+            if j < limit and toks[j].key in ("عنه", "عنها"):
+                return self._dependent(tr, lo, "m" if toks[j].key == "عنه" else "f"), False
+            if j < limit and j in doc.trig_at:
+                return self._dependent(tr, lo, gender), False
+            subj = subject_after(text, toks, j - 1, limit, doc.term_opening_at)
+            sp = self._named(subj, "attribution", "")
+            if sp and sp.name and toks[j].key.startswith("لل"):
+                sp.name = "ال" + sp.name[2:] if sp.name.startswith("لل") else sp.name
+            return (sp, True) if sp else (self._dependent(tr, lo, gender), False)
+        if kind in ("participle", "masdar"):
+            return self._dependent(tr, lo, gender), False
+        # a finite verb
+        relay = pronoun_source(toks, tr.i, limit)
+        if relay is not None:
+            return self._dependent(tr, lo, relay), False
+        j = tr.i
+        if tr.i + 1 < limit and toks[tr.i + 1].key == "عن":
+            j = tr.i + 1  # نقل عن المتحدث قوله
+        # a quoted name right after the verb (وقالت "القناة المركزية ..." إن، تابع "خلفان")
+        for s in doc.terms:
+            if tr.token.end <= s.open_at and not text[tr.token.end : s.open_at].strip(" ") and s.end <= (toks[limit].start if limit < len(toks) else len(text)):
+                name = text[s.start : s.end].strip()
+                return Speaker(name, text[s.open_at : (s.close_at or s.end) + 1], "subject_after", gender, None, s.start, s.end, tuple(t.key for t in tokenize(name))), True
+        subj = subject_after(text, toks, j, limit, doc.term_opening_at)
+        if j + 1 < len(toks) and toks[j + 1].key.startswith(("بال", "لل", "وبال", "كال")):
+            subj = []  # أشاد بالمشروع، قال للصحفيين: an object, the subject is left out
+        if subj:
+            sp = self._named(subj, "subject_after", gender)
+            if sp:
+                return sp, True
+        before = self._subject_before(tr, lo)
+        if before is not None:
+            return before, True
+        return self._dependent(tr, lo, gender), False
+
+    def _subject_before(self, tr: Trigger, lo: int) -> Speaker | None:
+        """The subject written before its verb (مصادر أردنية ... قالت لـ«عكاظ» إن), or the
+        antecedent of a relative pronoun (عبدالله النسور الذي أعلن ... أن)."""
+        doc, toks, text = self.doc, self.doc.toks, self.doc.text
+        if tr.i > 0 and toks[tr.i - 1].key in _RELATIVES and toks[tr.i - 1].start >= lo:
+            r0 = max(0, tr.i - 7)
+            ante = [t for t in toks[r0 : tr.i - 1] if t.start >= lo]
+            ms = [m for m in doc.mentions if ante and ante[0].start <= m["start"] and m["end"] <= toks[tr.i - 1].start and self.types.get(m["actor_id"]) == "person"]
+            if ms:
+                m = ms[-1]
+                return Speaker(text[m["start"] : m["end"]], text[m["start"] : m["end"]], "relative", tr.entry.gender, m["actor_id"], m["start"], m["end"], ())
+            runs = name_runs(text, ante)
+            return self._named(runs[-1], "relative", tr.entry.gender) if runs else None
+        k = tr.i - 1
+        seq: list[Token] = []
+        while k >= 0 and toks[k].start >= lo:
+            t = toks[k]
+            gap = text[t.end : (seq[0].start if seq else tr.token.start)]
+            if any(ch in gap for ch in ":؛;") or (doc.in_quote(t.start) and not doc.in_quote(tr.token.start)):
+                break
+            if ind.is_complementiser(t) or k in doc.trig_at:
+                break
+            seq.insert(0, t)
+            k -= 1
+            if len(seq) > 16:
+                return None
+        while seq and seq[0].key in _LEADING_PARTICLES:
+            seq = seq[1:]
+        quoted_name = bool(seq) and doc.term_opening_at(seq[0].start - 1, seq[0].start)
+        if not seq or (len(seq) > (16 if tr.entry.gender == "p" else 10) and not quoted_name):
+            return None
+        first = bare(seq[0].key)
+        if any(v in stops() for v in first) or seq[0].key.startswith(("وفي", "وحول", "وعند", "وعلى", "ومن")):
+            return None
+        # it must look like a source: a title or an institution first, a quoted or bracketed
+        # name, or a short phrase naming a catalogue actor (مصادر أردنية ... قالت، روسيا قالت)
+        sourceish = (
+            in_list(seq[0].key, titles())
+            or in_list(seq[0].key, heads())
+            or quoted_name
+            or "(" in text[seq[0].start : seq[-1].end + 1]
+            or (len(seq) <= 3 and any(seq[0].start <= m["start"] and m["end"] <= seq[-1].end for m in doc.mentions))
+        )
+        if not sourceish:
+            return None
+        return self._named(seq, "subject_before", tr.entry.gender)
+
+    def _main_verb(self, tr: Trigger, lo: int) -> Trigger | None:
+        """The first finite verb of saying in the sentence before ``tr``: the clause that a
+        participle or masdar hangs on (وأوضح X أن ...، مشيرا إلى أن ...)."""
+        for prev in self.doc.triggers:
+            if prev.i >= tr.i:
+                return None
+            if prev.token.start >= lo and prev.entry.kind == "verb" and self.by_trigger.get(prev.i) is not None:
+                return prev
+        return None
+
+    def _clause_subject(self, tr: Trigger, lo: int) -> Speaker | None:
+        main = self._main_verb(tr, lo)
+        if main is not None and self.explicit.get(main.i):
+            return self.by_trigger[main.i]
+        return None
+
+    def _dependent(self, tr: Trigger, lo: int, gender: str) -> Speaker | None:
+        main = self._main_verb(tr, lo)
+        if main is not None:
+            sp = self.by_trigger[main.i]
+            return Speaker(sp.name, sp.surface, "clause_subject", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
+        prev = self.last_before(tr.token.start, gender)
+        if prev is not None:
+            return Speaker(prev.name, None, "continuation", prev.gender, prev.actor_id, prev.start, prev.end, prev.keys)
+        # no source yet: the first name of the sentence (هاجم ... الفريق ضاحي خلفان، ... واصفا إياه بأنه)
+        colon = self.doc.text.rfind(":", lo, tr.token.start)
+        runs = name_runs(self.doc.text, [t for t in self.doc.words(max(lo, colon + 1), tr.token.start)])
+        runs = [r for r in runs if len(r) >= 2 and r[0].i > 0 and in_list(self.doc.toks[r[0].i - 1].key, titles())]
+        if runs:
+            sp = self._named(runs[0], "sentence_subject", gender)
+            if sp is not None:
+                sp.actor_id = speaker_actor(self.doc.text, self.doc.mentions, sp.start, sp.end, self.types)
+                self.history.add(sp)
+            return sp
+        return None
+
