@@ -17,7 +17,7 @@ from .document import MIN_WORDS, Anchor, Doc, anchor_of
 from .lexicon_words import clause_breaks, in_list, no_speaker_before
 from .marks import ALL_MARKS, Span
 from .speakers import Speaker
-from .tokens import tokenize
+from .tokens import count_words
 from .verbs import Trigger
 
 OWNER_WINDOW = 60  # tokens between a verb and a quotation it introduces
@@ -50,7 +50,7 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
             "speaker_rule": rule or (sp.rule if sp else None),
             "speaker_start": sp.start if sp else None,
             "speaker_end": sp.end if sp else None,
-            "n_words": len(tokenize(text[a:b])),
+            "n_words": count_words(text[a:b]),
         }
 
     # direct quotes: marked spans
@@ -76,7 +76,7 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
         a = ind.trim_start(text, p0, c)
         b = ind.trim_end(text, a, c, doc.open_marks, doc.close_marks)
         sp = finder.last_before(a)
-        if len(tokenize(text[a:b])) >= MIN_WORDS and sp is not None:
+        if count_words(text[a:b]) >= MIN_WORDS and sp is not None:
             done_paragraphs.add(p)
             rows.append(row("direct", a, b, None, sp, "continuation"))
     # reported speech and unmarked speech after a colon
@@ -91,7 +91,7 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
                 continue
             _, hi = doc.region(a)
             b = ind.trim_end(text, a, hi, doc.open_marks, doc.close_marks)
-            if len(tokenize(text[a:b])) >= MIN_WORDS:
+            if count_words(text[a:b]) >= MIN_WORDS:
                 rows[:] = [r for r in rows if not (r["kind"] == "direct" and a <= r["start"] and r["end"] <= b and r["verb_start"] == tr.token.start)]
                 rows.append(row("direct", a, b, tr, sp))
             continue
@@ -105,7 +105,7 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
         lo, hi = doc.region(doc.toks[k].start)
         boundaries = _clause_boundaries(doc, k, hi)
         b = ind.clause_end(text, a, hi, boundaries, doc.open_marks, doc.close_marks)
-        if len(tokenize(text[a:b])) < 2:
+        if count_words(text[a:b]) < 2:
             continue
         inner = [(s.start, s.end) for s in doc.quote_spans if a <= s.open_at and s.end <= b + 1]
         if inner and ind.outside_words(doc.toks, a, b, inner) <= 2:

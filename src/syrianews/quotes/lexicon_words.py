@@ -46,7 +46,8 @@ def not_complementisers() -> frozenset[str]:
     return words("not_complementisers.txt")
 
 
-def bare(key: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def bare(key: str) -> tuple[str, ...]:
     """A key and its variants without the clitics و/ب/ل/ف and the article (والمرصد → المرصد, مرصد)."""
     out = [key]
     k = key
@@ -60,7 +61,7 @@ def bare(key: str) -> list[str]:
         out.append("ال" + k[2:])
     if k.startswith("ال") and len(k) > 3:
         out.append(k[2:])
-    return out
+    return tuple(out)
 
 
 def is_stop(tok) -> bool:
@@ -70,5 +71,6 @@ def is_stop(tok) -> bool:
     return tok.key in stops()
 
 
+@lru_cache(maxsize=131072)
 def in_list(key: str, lst: frozenset[str]) -> bool:
     return any(v in lst for v in bare(key))

@@ -12,8 +12,9 @@ point back to an earlier source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .lexicon_words import bare, heads, honorifics, in_list, is_stop, titles
+from .lexicon_words import bare, heads, honorifics, in_list, is_stop, stops, titles
 from .tokens import Token, only_space_between, tokenize
 from .verbs import lookup
 
@@ -38,12 +39,16 @@ class Speaker:
 
 
 def _is_nameish(tok: Token) -> bool:
-    k = tok.key
+    return _nameish(tok.key, tok.text.endswith("ى"))
+
+
+@lru_cache(maxsize=65536)
+def _nameish(k: str, ends_in_alef_maqsura: bool) -> bool:
+    """Whether a word can be part of a name (cached by key: the rules ask for every token)."""
     if not k.isalpha() or len(k) < 2:
         return False
-    if in_list(k, titles()) or in_list(k, heads()) or is_stop(tok) or lookup(k) is not None:
-        return False
-    return True
+    stop = ends_in_alef_maqsura if k == "علي" else k in stops()  # على vs the name علي, as is_stop
+    return not (stop or in_list(k, titles()) or in_list(k, heads()) or lookup(k) is not None)
 
 
 def _defined(tok: Token) -> bool:

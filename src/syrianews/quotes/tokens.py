@@ -4,25 +4,30 @@ the quote rules. Keys fold the spelling variants that Arabic news pages mix free
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+from functools import lru_cache
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ALEF = re.compile("[إأآٱ]")
 _TOKEN = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")  # words with their diacritics
 # a sentence ends at . ! ? ؟ followed by space, a quote mark or the end (not "..", not 1.5)
 _SENT_END = re.compile(r"(?<!\.)[.!?؟](?!\.)(?=[\s\"“”«»„)]|$)")
 CLITICS = ("و", "ف")
+_NORM_TABLE = {
+    **{cp: None for a, b in ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED), (0x0640, 0x0640)) for cp in range(a, b + 1)},
+    **{ord(c): "ا" for c in "إأآٱ"},
+    ord("ى"): "ي",
+    ord("ة"): "ه",
+}
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Spelling-insensitive key of a word or phrase."""
-    text = _DIACRITICS.sub("", text)
-    text = _ALEF.sub("ا", text)
-    return text.replace("ى", "ي").replace("ة", "ه")
+    """Spelling-insensitive key of a word or phrase (one C-level pass: a translate table)."""
+    return text.translate(_NORM_TABLE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its offsets (a named tuple: articles have thousands, built fast)."""
+
     i: int
     start: int
     end: int
@@ -30,8 +35,16 @@ class Token:
     key: str  # normalised
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(i, m.start(), m.end(), m.group(), norm(m.group())) for i, m in enumerate(_TOKEN.finditer(text))]
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of a text; cached, since the rules tokenise the same short phrases many times
+    (the result is an immutable tuple, safe to share)."""
+    return tuple(Token(i, m.start(), m.end(), m.group(), norm(m.group())) for i, m in enumerate(_TOKEN.finditer(text)))
+
+
+def count_words(text: str) -> int:
+    """How many tokens ``tokenize`` would find, without building them."""
+    return sum(1 for _ in _TOKEN.finditer(text))
 
 
 def strip_clitic(key: str) -> list[str]:

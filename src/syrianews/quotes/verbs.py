@@ -49,6 +49,7 @@ def lexicon() -> dict[str, VerbForm]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def lookup(key: str) -> tuple[VerbForm, bool] | None:
     """The entry for a token key, allowing a leading و/ف and, on verbs, an object pronoun."""
     lex = lexicon()
