@@ -169,6 +169,13 @@ def test_laid_the_blame():
     assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("RUS", "USA")
 
 
+def test_passive_blame_has_no_accuser():
+    (r,) = run("وقال إنه جاء انتقاما لتفجير انتحاري أُلقي باللوم فيه على تنظيم الدولة الاسلامية.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == (None, "ISIS")
+    (r,) = run("وقتل ستون في هجمات يُلقى باللوم فيها على حزب العمال الكردستاني.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == (None, "PKK")
+
+
 def test_claimed_that():
     (r,) = run("وزعمت إيران أن السعودية تدعم الإرهاب.")
     assert r["kind"] == "accuse" and r["accuser_actor_id"] == "IRN"

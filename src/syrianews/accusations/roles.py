@@ -81,6 +81,16 @@ def _skipped(s: Sentence, trig: TriggerMatch) -> bool:
     return False
 
 
+def _passive_blame(s: Sentence, trig: TriggerMatch) -> bool:
+    """ألقى/يلقي باللوم is active, أُلقي/يُلقى باللوم passive: news spelling keeps ى and ي apart
+    in this verb, so the final letter as written tells the voice."""
+    if trig.cue_index is None or "اللوم" not in (trig.entry.requires.pattern if trig.entry.requires else ""):
+        return False
+    word = s.tokens[trig.index].text
+    perfect = trig.entry.form.startswith("ا")
+    return word.endswith("ي") if perfect else word.endswith("ى")
+
+
 def _right_end(s: Sentence, trig: TriggerMatch, next_trigger: int | None, start: int | None = None) -> int:
     """Where the argument region after a trigger (or from ``start``) stops: claim marker,
     comma, next trigger."""
@@ -112,6 +122,11 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
     out = Roles(negated=_negated(s, trig))
     if _skipped(s, trig):
         out.skip = True
+        return out
+    if _passive_blame(s, trig):
+        # هجمات أُلقي (يُلقى) باللوم فيها على حزب العمال: blame laid, by no one named
+        after = s.groups(trig.cue_index + 1, min(len(s.tokens), trig.cue_index + 1 + RIGHT_WINDOW))
+        out.accused = [g for g in after if g.has_actor()][:1]
         return out
     end = _right_end(s, trig, next_trigger)
     if end < len(s.tokens) and (s.is_claim_marker(end) or end == trig.cue_index):
