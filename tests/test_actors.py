@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -437,15 +436,3 @@ def test_sample_build_tables(sample_build):
     rus = a[a.actor_id == "RUS"].iloc[0]
     assert rus.n_articles == 1 and rus.n_mentions == (m.actor_id == "RUS").sum() > 5
 
-
-@pytest.mark.corpus
-def test_corpus_gold_dev_actor_f1(corpus_build):
-    import subprocess
-    import sys
-
-    score = SHARED / "eval" / "score.py"
-    out = subprocess.run(
-        [sys.executable, str(score), "--processed", str(corpus_build), "--gold", str(SHARED / "eval" / "gold_dev.jsonl"), "--json"],
-        capture_output=True, text=True, check=True,
-    )
-    assert json.loads(out.stdout)["actors"]["f1"] >= 0.9

@@ -177,3 +177,13 @@ def test_dates_and_language():
     assert language_of(BODY) == "ar"
     assert language_of("An English article about Syria and the war there.") == "other"
     assert language_of(BODY + " The Conformist | Bernardo Bertolucci") == "ar"
+
+
+def test_trailing_tag_line_leaves_the_body():
+    content = f"{BODY}\n\n{BODY}\n\nسمات العربية خليل الخليل داعش"
+    art = to_article(RawRecord("f.json", 0, {"title": "عنوان", "content": content}, "json"))
+    assert art.paragraphs == (BODY, BODY) and art.tags == "العربية خليل الخليل داعش"
+    # a paragraph that merely starts with the word stays text
+    text = f"{BODY}\n\nسمات هذه المرحلة كثيرة ومنها أن القوات تقدمت في ريف حلب بعد معارك عنيفة " + " ".join(["كلمة"] * 30)
+    art = to_article(RawRecord("f.json", 0, {"title": "عنوان", "content": text}, "json"))
+    assert len(art.paragraphs) == 2 and art.tags is None

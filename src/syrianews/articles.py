@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Any
 
-from .lexicons import json_data
+from .lexicons import json_data, word_list
 from .readers.pagedump import looks_like_page_dump, parse_page_dump
 from .records import Article, RawRecord, Rejection
 
@@ -87,6 +88,25 @@ def word_count(body: str) -> int:
     return body.count(" ") + body.count("\n") + 1 if body else 0
 
 
+_TAGS_MAX_WORDS = 30
+
+
+@lru_cache(maxsize=1)
+def _tag_line() -> re.Pattern[str]:
+    prefixes = sorted(word_list("tag_prefixes.txt"), key=len, reverse=True)
+    return re.compile(r"^(?:%s)\s*[:：]?\s+(?P<tags>\S.*)$" % "|".join(map(re.escape, prefixes)))
+
+
+def split_tags(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """Move a trailing keyword line (``سمات ...``) out of the body: it is page chrome, and its
+    names would otherwise count as mentions in the text."""
+    if len(paragraphs) > 1:
+        m = _tag_line().match(paragraphs[-1])
+        if m and len(paragraphs[-1].split()) <= _TAGS_MAX_WORDS:
+            return paragraphs[:-1], m.group("tags")
+    return paragraphs, None
+
+
 def split_paragraphs(text: str) -> list[str]:
     lines = clean_spaces(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return [l for l in (line.strip() for line in lines) if l]
@@ -127,7 +147,7 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         author = _text(_field(f, "author")) or (page.author if page else None)
         source = _text(_field(f, "outlet"))
         outlet = (page.outlet if page and page.outlet else None) or source
-    paragraphs = page.paragraphs if page else split_paragraphs(raw_body or "")
+    paragraphs, tags = split_tags(page.paragraphs if page else split_paragraphs(raw_body or ""))
     body = "\n".join(paragraphs)
     if not body.strip():
         reason = "empty" if not (raw_body or "").strip() else "no_body"
@@ -148,6 +168,7 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         author=author,
         published=published,
         published_raw=None if published_raw is None else str(published_raw),
+        tags=tags,
         url=url,
         language=language,
         source_file=rec.source_file,
@@ -177,6 +198,7 @@ def article_row(a: Article) -> dict[str, Any]:
         "outlet": a.outlet,
         "published": a.published,
         "published_raw": a.published_raw,
+        "tags": a.tags,
         "site_name": a.site_name,
         "source": a.source,
         "author": a.author,

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__
@@ -27,7 +26,7 @@ from .extractors import build_extractors
 from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
 from .readers import input_files, iter_file
-from .records import Article, RawRecord, Rejection
+from .records import RawRecord, Rejection
 from .schema import TABLES
 from .writer import TableWriter, cleanup_stale, publish, staging_dir
 

@@ -18,6 +18,7 @@ ARTICLES = pa.schema(
         ("outlet", pa.string()),
         ("published", TIMESTAMP),
         ("published_raw", pa.string()),
+        ("tags", pa.string()),
         ("site_name", pa.string()),
         ("source", pa.string()),
         ("author", pa.string()),
