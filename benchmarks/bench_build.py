@@ -3,8 +3,9 @@
     python benchmarks/bench_build.py [--corpus DIR] [--jobs N]
 
 Prints, for the I/O floor (read the same records, write their text to Parquet, no parsing), the
-foundation (readers + cleaning + links, no extractors) and the full build: seconds, articles per
-second, peak memory, and each one's ratio to the floor. Ratios, not seconds, are what compare
+foundation (readers + cleaning + links, no extractors), then the build with each extractor added
+in turn (mentions, quotes, accusations = the full build): seconds, articles per second, peak
+memory, and each one's ratio to the floor. Ratios, not seconds, are what compare
 across runs on a shared machine.
 """
 from __future__ import annotations
@@ -21,6 +22,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = Path(os.environ.get("SYRIANEWS_CORPUS", ROOT.parent / "shared" / "corpora" / "saudinewsnet"))
+
+
+STAGES = [
+    ("foundation", ["links"]),
+    ("+ mentions", ["links", "mentions"]),
+    ("+ quotes", ["links", "mentions", "quotes"]),
+    ("full build", None),
+]
 
 
 def io_floor(corpus: Path, out: Path) -> dict:
@@ -92,19 +101,20 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         floor = io_floor(args.corpus, tmp)
-        foundation = measure_build(args.corpus, tmp / "foundation", args.jobs, ["links"])
-        full = measure_build(args.corpus, tmp / "full", args.jobs, None)
-    report = {"floor": floor, "foundation": foundation, "full": full}
+        stages = {}
+        for name, extractors in STAGES:
+            stages[name] = measure_build(args.corpus, tmp / name.replace(" ", "_"), args.jobs, extractors)
+    report = {"floor": floor, **stages}
     if args.json:
         print(json.dumps(report, indent=1))
         return 0
     print(f"I/O floor      {floor['seconds']:7.1f} s  {floor['records'] / floor['seconds']:8.0f} records/s   ratio 1.00")
-    for name, r in (("foundation", foundation), ("full build", full)):
+    for name, r in stages.items():
         print(
             f"{name:<14}{r['seconds']:7.1f} s  {r['articles'] / r['seconds']:8.0f} articles/s  ratio {r['seconds'] / floor['seconds']:.2f}"
             f"   peak memory: main {r['peak_mib_main']:.0f} MiB, largest worker {r['peak_mib_worker']:.0f} MiB"
         )
-    print(f"extraction over foundation: {full['seconds'] / foundation['seconds']:.2f}x")
+    print(f"extraction over foundation: {stages['full build']['seconds'] / stages['foundation']['seconds']:.2f}x")
     return 0
 
 

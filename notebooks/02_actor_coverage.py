@@ -157,16 +157,12 @@ if plotting.enough(len(coverage), 2, "actors mentioned"):
     prom = prom.reindex(top_ids)
     display(prom.rename(index=names).round(3))
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(prom) + 1.5))
-    y = plotting.label(prom.index, names)[::-1]
-    left = 0
-    for col, color, lab in [("title", "#C44E52", "in the headline"), ("lead_only", "#DD8452", "first paragraph only"),
-                            ("elsewhere", "#CCCCCC", "further down only")]:
-        vals = prom[col].values[::-1] * 100
-        ax.barh(y, vals, left=left, color=color, label=lab)
-        left = left + vals
+    plotting.stacked_barh(
+        ax, prom[["title", "lead_only", "elsewhere"]], plotting.label(prom.index, names), ["#C44E52", "#DD8452", "#CCCCCC"],
+        {"title": "in the headline", "lead_only": "first paragraph only", "elsewhere": "further down only"},
+    )
     ax.set_xlabel("% of the articles that mention the actor")
     ax.set_title("Prominence of actors")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     plotting.save(fig, NB, "prominence")
     a = prom["title"].idxmax()
     print(f"Reading: {short.get(a, a)} is the most headline-prominent of the top actors "

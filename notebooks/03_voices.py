@@ -172,15 +172,9 @@ if plotting.enough(acts["speech_act"].nunique() if len(acts) else 0, 2, "distinc
     share = share[share.mean().sort_values(ascending=False).index[:8]]
     display((share * 100).round(1).rename(index=names))
     fig, ax = plt.subplots(figsize=(9, 0.4 * len(share) + 1.5))
-    left = 0
-    y = plotting.label(share.index, names)[::-1]
-    for col, color in zip(share.columns, plt.cm.tab10.colors):
-        vals = share[col].values[::-1] * 100
-        ax.barh(y, vals, left=left, color=color, label=col)
-        left = left + vals
+    plotting.stacked_barh(ax, share, plotting.label(share.index, names), plt.cm.tab10.colors)
     ax.set_xlabel("% of the actor's attributed quotes")
     ax.set_title("What actors are reported doing when they speak (speech acts)")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     plotting.save(fig, NB, "speech_acts")
     non_say = 1 - share.get("say", 0)
     print(f"Reading: {short.get(non_say.idxmax())} has the largest share of quotes introduced by a verb other than "

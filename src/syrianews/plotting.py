@@ -201,6 +201,16 @@ def label(ids: Iterable[str | None], names: Mapping[str, str]) -> list[str]:
     return [names.get(i, i) if i is not None else "(none)" for i in ids]
 
 
+def stacked_barh(ax, shares, labels: list[str], colors, legend: Mapping[str, str] | None = None) -> None:
+    """Horizontal bars of row shares (0–1) stacked column by column, first row on top, in %."""
+    left = 0
+    for col, color in zip(shares.columns, colors):
+        vals = shares[col].values[::-1] * 100
+        ax.barh(labels[::-1], vals, left=left, color=color, label=(legend or {}).get(col, col))
+        left = left + vals
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+
+
 def bilingual(en: str, ar: str) -> str:
     """An axis label in English and Arabic, e.g. ``bilingual("Articles", "مقالات")``."""
     return f"{en} / {ar}"
