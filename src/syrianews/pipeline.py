@@ -11,7 +11,7 @@ import hashlib
 import os
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,7 +31,6 @@ from .schema import TABLES
 from .writer import TableWriter, cleanup_stale, publish, staging_dir
 
 BATCH = 200
-ARTICLE_TABLES = ("articles",)
 FINAL_TABLES = ("links", "actors", "rejects")
 
 _extractors: list | None = None
@@ -88,36 +87,35 @@ def _batches(items: Iterable[RawRecord | Rejection], size: int) -> Iterator[list
         yield batch
 
 
+def _records_of(batch: list) -> list[RawRecord]:
+    return [b for b in batch if isinstance(b, RawRecord)]
+
+
+def _merge(batch: list, results: list[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+    """Put the reader's rejections back among the processed records, in input order."""
+    done = iter(results)
+    for b in batch:
+        yield ("reject", rejection_row(b)) if isinstance(b, Rejection) else next(done)
+
+
 def _ordered_results(batches: Iterator[list], jobs: int, config: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """Process batches in workers, yielding results in input order with a bounded window."""
-    def local(batch: list) -> list[tuple[str, Any]]:
-        recs = [b for b in batch if isinstance(b, RawRecord)]
-        done = iter(_process_batch(recs)) if recs else iter(())
-        return [("reject", rejection_row(b)) if isinstance(b, Rejection) else next(done) for b in batch]
-
     if jobs <= 1:
         _init_worker(config)
         for batch in batches:
-            yield from local(batch)
+            yield from _merge(batch, _process_batch(_records_of(batch)))
         return
-    window: list[tuple[list, Any]] = []
+    window: deque[tuple[list, Any]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
-        def submit(batch: list) -> None:
-            recs = [b for b in batch if isinstance(b, RawRecord)]
-            window.append((batch, pool.submit(_process_batch, recs) if recs else None))
-
-        def drain_one() -> Iterator[tuple[str, Any]]:
-            batch, fut = window.pop(0)
-            done = iter(fut.result() if fut is not None else ())
-            for b in batch:
-                yield ("reject", rejection_row(b)) if isinstance(b, Rejection) else next(done)
-
         for batch in batches:
-            submit(batch)
+            recs = _records_of(batch)
+            window.append((batch, pool.submit(_process_batch, recs) if recs else None))
             if len(window) >= jobs * 3:
-                yield from drain_one()
+                done, fut = window.popleft()
+                yield from _merge(done, fut.result() if fut is not None else [])
         while window:
-            yield from drain_one()
+            done, fut = window.popleft()
+            yield from _merge(done, fut.result() if fut is not None else [])
 
 
 def title_key(title: str | None) -> str:
@@ -145,7 +143,7 @@ def build(
     inputs = [Path(p) for p in inputs]
     skipped: list[str] = []
     files = input_files(inputs, skipped)
-    jobs = jobs or min(os.cpu_count() or 1, 2 if len(files) > 0 else 1)
+    jobs = jobs or os.cpu_count() or 1
     config = {"actors_files": [str(Path(p).resolve()) for p in actors_files], "extractors": extractors}
     # validate the configuration (e.g. the actor catalogue) before any work, in this process
     instances = build_extractors(config)
@@ -207,10 +205,10 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
                 links.extend(rows)
             else:
                 writers[table].extend(rows)
-        for actor in {m["actor_id"] for m in found.get("mentions", [])}:
+        per_actor = Counter(m["actor_id"] for m in found.get("mentions", []))
+        for actor, n in per_actor.items():
             mention_counts[actor][0] += 1
-        for m in found.get("mentions", []):
-            mention_counts[m["actor_id"]][1] += 1
+            mention_counts[actor][1] += n
     bar.close()
     t_extract = time.perf_counter() - t_read
     for w in writers.values():
