@@ -12,8 +12,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import build
 
     try:
-        result = build(args.inputs, args.out, actors_files=args.actors, jobs=args.jobs, progress=None if not args.quiet else False)
-    except FileNotFoundError as e:
+        result = build(
+            args.inputs, args.out, actors_files=args.actors, jobs=args.jobs, progress=None if not args.quiet else False,
+            engine=args.engine, scheduler=args.scheduler, full=args.full,
+            shard_bytes=None if args.shard_mib is None else int(args.shard_mib * 1024 * 1024),
+        )
+    except (FileNotFoundError, ValueError, ImportError) as e:
         print(f"syrianews build: {e}", file=sys.stderr)
         return 2
     except CatalogueErrorTypes as e:
@@ -26,6 +30,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"  duplicates {result.duplicates:,} · rejected {c['rejects'] - result.duplicates:,}"
         + (f" ({', '.join(f'{k} {v:,}' for k, v in result.rejects.items() if k != 'duplicate')})" if result.rejects else "")
     )
+    inc = result.manifest.get("incremental", {})
+    if inc.get("reused_partitions"):
+        print(f"  reused {inc['reused_partitions']:,} of {inc['partitions']:,} partitions of the previous build ({len(inc['reused_files']):,} files unchanged); --full rebuilds all")
     return 0
 
 
@@ -39,7 +46,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         print(f"syrianews info: no build in {args.data}", file=sys.stderr)
         return 2
-    print(json.dumps({k: m[k] for k in ("version", "records", "counts", "rejects", "duplicates", "timings") if k in m}, ensure_ascii=False, indent=1))
+    print(json.dumps({k: m[k] for k in ("version", "records", "counts", "rejects", "duplicates", "incremental", "timings", "steps") if k in m}, ensure_ascii=False, indent=1))
     return 0
 
 
@@ -54,6 +61,10 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--actors", action="append", default=[], metavar="CSV", help="extra actor catalogue file (repeatable)")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster (pip install 'syrianews[dask]')")
+    b.add_argument("--scheduler", default=None, metavar="ADDRESS", help="dask: the scheduler to use (default: a LocalCluster of --jobs workers)")
+    b.add_argument("--full", action="store_true", help="process every input again, reusing nothing from the previous build in --out")
+    b.add_argument("--shard-mib", type=float, default=None, metavar="MIB", help="cut tables bigger than this (Arrow MiB) into parts (default: 256)")
     b.set_defaults(func=cmd_build)
 
     i = sub.add_parser("info", help="show the manifest of a build")

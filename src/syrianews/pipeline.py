@@ -1,42 +1,46 @@
-"""The build: inputs → readers → articles → extractors → Parquet tables, in bounded memory.
+"""The build: inputs → partitions → (readers → articles → extractors) → global steps → tables.
 
-Records are read in a fixed order and processed in batches by worker processes; results are
-consumed in submission order, so the tables are the same row for row whatever the number of
-workers. The main process only deduplicates, writes, and keeps small indexes (ids, titles,
-counts); the whole corpus never sits in memory.
+Inputs are cut into partitions (a file, or a record range of a big file: see
+:mod:`syrianews.partitions`). Each partition is processed on its own, by local worker
+processes or on a Dask cluster (:mod:`syrianews.engines`), into Parquet files of its rows.
+The global steps then run over small keys (:mod:`syrianews.assemble`): duplicates (first
+record of an article id wins, in input order), related-link targets, actor counts; and each
+table is written by streaming the partitions in order. So the tables are the same row for
+row whatever the engine and the number of workers, and no process holds the whole corpus.
+
+Partitions are kept in ``<out>/.parts/`` and reused by the next build into the same folder
+when their key (file content, package code and version, catalogue, configuration) has not
+changed: adding a file to a corpus processes that file only (``full=True`` forces all).
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import time
-from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from . import __version__
 from .articles import article_row, rejection_row, to_article
+from .assemble import assemble_table, reduce_keys, title_key  # noqa: F401  (title_key: public)
 from .config import BuildConfig
+from .engines import make_engine
 from .extractors import build_extractors
-from .lexicons import data_text, fold
+from .lexicons import data_text
 from .manifest import file_sha256, write_manifest
-from .readers import input_files, iter_file
+from .partitions import PART_TABLES, Partition, plan, reuse, run_partition
+from .readers import input_files
 from .records import RawRecord, Rejection
 from .schema import TABLES
 from .stats import Stats
 from .writer import TableWriter, cleanup_stale, publish, staging_dir
 
-BATCH = 200
-FINAL_TABLES = ("links", "actors", "rejects")
+PARTS = ".parts"  # partition files inside a build folder, for incremental rebuilds
 
-_extractors: list | None = None
-_config: BuildConfig = BuildConfig()
+_extractors: tuple[str, list] | None = None  # (config fingerprint, extractors) of this process
 
 
 @dataclass
@@ -49,10 +53,13 @@ class BuildResult:
     manifest: dict[str, Any] = field(default_factory=dict)
 
 
-def _init_worker(config: BuildConfig) -> None:
-    global _extractors, _config
-    _config = config
-    _extractors = build_extractors(config)
+def extractors_for(config: BuildConfig) -> list:
+    """This process's extractors for ``config``, made once (workers build their own)."""
+    global _extractors
+    key = repr((config.actors_files, config.extractors))
+    if _extractors is None or _extractors[0] != key:
+        _extractors = (key, build_extractors(config))
+    return _extractors[1]
 
 
 def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None) -> tuple[str, Any]:
@@ -90,67 +97,6 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
     return "article", (article_row(art), found)
 
 
-def _process_batch(batch: list[RawRecord]) -> tuple[list[tuple[str, Any]], dict[str, Any]]:
-    assert _extractors is not None
-    stats = Stats()
-    results = [process_record(r, _extractors, stats) for r in batch]
-    return results, stats.steps
-
-
-def _batches(items: Iterable[RawRecord | Rejection], size: int) -> Iterator[list[RawRecord | Rejection]]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _records_of(batch: list) -> list[RawRecord]:
-    return [b for b in batch if isinstance(b, RawRecord)]
-
-
-def _merge(batch: list, processed: tuple[list[tuple[str, Any]], dict[str, Any]], stats: Stats) -> Iterator[tuple[str, Any]]:
-    """Put the reader's rejections back among the processed records, in input order."""
-    results, batch_stats = processed
-    stats.merge(batch_stats)
-    done = iter(results)
-    for b in batch:
-        stats.stat_update("read", "out")
-        if isinstance(b, Rejection):
-            stats.drop("read", b.reason)
-            yield "reject", rejection_row(b)
-        else:
-            yield next(done)
-
-
-def _ordered_results(batches: Iterator[list], jobs: int, config: BuildConfig, stats: Stats) -> Iterator[tuple[str, Any]]:
-    """Process batches in workers, yielding results in input order with a bounded window."""
-    if jobs <= 1:
-        _init_worker(config)
-        for batch in batches:
-            yield from _merge(batch, _process_batch(_records_of(batch)), stats)
-        return
-    window: deque[tuple[list, Any]] = deque()
-    empty: tuple[list, dict] = ([], {})
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
-        for batch in batches:
-            recs = _records_of(batch)
-            window.append((batch, pool.submit(_process_batch, recs) if recs else None))
-            if len(window) >= jobs * 3:
-                done, fut = window.popleft()
-                yield from _merge(done, fut.result() if fut is not None else empty, stats)
-        while window:
-            done, fut = window.popleft()
-            yield from _merge(done, fut.result() if fut is not None else empty, stats)
-
-
-def title_key(title: str | None) -> str:
-    return fold(title or "")
-
-
 def build(
     inputs: list[str | os.PathLike],
     out: str | os.PathLike = "data/processed",
@@ -160,14 +106,22 @@ def build(
     progress: bool | None = None,
     fail_after: int | None = None,
     extractors: list[str] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    full: bool = False,
+    shard_bytes: int | None = None,
 ) -> BuildResult:
     """Build every table from ``inputs`` into ``out`` atomically.
 
-    ``fail_after`` makes the build raise after that many records: it exists for the test that a
-    failed build leaves the previous tables intact. ``extractors`` limits the extractors run to
-    those names (None: all), for benchmarks that separate the foundation from extraction.
+    ``engine`` is ``"local"`` (``jobs`` processes) or ``"dask"`` (the cluster at ``scheduler``,
+    else a LocalCluster of ``jobs`` workers); the tables are the same either way. Partitions of
+    an earlier build into ``out`` are reused unless ``full``. ``fail_after`` makes the build
+    raise once more than that many records were read: it exists for the test that a failed
+    build leaves the previous tables intact. ``extractors`` limits the extractors run to those
+    names (None: all), for benchmarks that separate the foundation from extraction.
     """
-    config = BuildConfig.make(actors_files=actors_files, extractors=extractors, jobs=jobs)
+    extra = {} if shard_bytes is None else {"shard_bytes": shard_bytes}
+    config = BuildConfig.make(actors_files=actors_files, extractors=extractors, jobs=jobs, engine=engine, scheduler=scheduler, full=full, **extra)
     return build_with(inputs, out, config, progress=progress, fail_after=fail_after)
 
 
@@ -186,128 +140,123 @@ def build_with(
     skipped: list[str] = []
     files = input_files(inputs, skipped)
     # validate the configuration (e.g. the actor catalogue) before any work, in this process
-    instances = build_extractors(config)
+    instances = extractors_for(config)
     cleanup_stale(out)
     stage = staging_dir(out)
     try:
-        result = _build_into(stage, files, config, instances, config.jobs, progress, fail_after, t0)
+        result = _build_into(stage, out, files, config, instances, progress, fail_after, t0)
         result.manifest["skipped_files"] = skipped
         write_manifest(stage / "manifest.json", result.manifest)
         publish(stage, out)
     except BaseException:
-        import shutil
-
         shutil.rmtree(stage, ignore_errors=True)
         raise
     result.out = out
     return result
 
 
-def _build_into(stage: Path, files: list[tuple[Path, str]], config: BuildConfig, extractors: list, jobs: int, progress: bool | None, fail_after: int | None, t0: float) -> BuildResult:
+def _build_into(stage: Path, out: Path, files: list[tuple[Path, str]], config: BuildConfig, extractors: list, progress: bool | None, fail_after: int | None, t0: float) -> BuildResult:
     from tqdm.auto import tqdm
 
-    writers = {name: TableWriter(name, stage / f"{name}.parquet") for name in TABLES if name not in FINAL_TABLES}
-    rejects: list[dict] = []
-    links: list[dict] = []
-    seen: dict[str, int] = {}  # article_id → row number
-    n_duplicates = 0
-    titles: dict[str, str] = {}
-    mention_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    n_records = 0
     stats = Stats()
-
-    def records() -> Iterator[RawRecord | Rejection]:
-        for path, name in files:
-            stats.stat_update("read", "in")  # files
-            items = iter_file(path, name)
-            while True:
-                with stats.timer("read"):
-                    item = next(items, None)
-                if item is None:
-                    break
-                yield item
-
+    with stats.timer("plan"):
+        hashed = [(path, name, file_sha256(path)) for path, name in files]
+        partitions = plan(hashed, config)
+    parts_dir = stage / PARTS
+    parts_dir.mkdir()
+    old_parts = out / PARTS
+    summaries: dict[str, dict[str, Any]] = {}  # by partition key (a file named twice is one)
+    if not config.full and old_parts.is_dir():
+        with stats.timer("reuse"):
+            for part in partitions:
+                if part.key in summaries:
+                    continue
+                s = reuse(part, old_parts, parts_dir)
+                if s is not None:
+                    summaries[part.key] = s
+                    stats.stat_update("reuse", "in")
+                    stats.stat_update("reuse", "out", s["records"])
+    reused_keys = set(summaries)
+    todo: list[Partition] = []
+    planned: set[str] = set()
+    for part in partitions:
+        if part.key not in summaries and part.key not in planned:
+            todo.append(part)
+            planned.add(part.key)
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(desc="building", unit=" rec", disable=not show, mininterval=0.5)
-    t_read = time.perf_counter()
-    for kind, payload in _ordered_results(_batches(records(), BATCH), jobs, config, stats):
-        n_records += 1
-        bar.update(1)
+    bar = tqdm(total=len(todo) + len(reused_keys), initial=len(reused_keys), desc="building", unit=" part", disable=not show, mininterval=0.5)
+    engine = make_engine(config)
+    try:
+        t_map = time.perf_counter()
+        done = engine.map(run_partition, [(p, config, str(parts_dir)) for p in todo], on_done=lambda _: bar.update(1))
+        t_extract = time.perf_counter() - t_map
+        bar.close()
+        for part, summary in zip(todo, done):
+            summaries[part.key] = summary
+        for part in partitions:
+            reused = part.key in reused_keys
+            for step, st in summaries[part.key]["stats"].items():
+                stats.merge({step: {k: (0.0 if k == "seconds" and reused else v) for k, v in st.items()}})
+        n_records = sum(summaries[p.key]["records"] for p in partitions)
         if fail_after is not None and n_records > fail_after:
             raise RuntimeError(f"build stopped on purpose after {fail_after} records")
-        if kind == "reject":
-            rejects.append(payload)
-            continue
-        row, found = payload
-        aid = row["article_id"]
-        stats.stat_update("dedup", "in")
-        if aid in seen:
-            n_duplicates += 1
-            stats.drop("dedup", "duplicate")
-            dup = rejection_row(Rejection(row["source_file"], row["record_index"], "duplicate", "same outlet, title and text as an earlier record", (row["title"] or "")[:120]))
-            rejects.append({**dup, "duplicate_of": aid, "url": row["url"]})
-            continue
-        seen[aid] = len(seen)
-        stats.stat_update("dedup", "out")
-        titles.setdefault(title_key(row["title"]), aid)
-        writers["articles"].extend([row])
-        for table, rows in found.items():
-            if table == "links":
-                links.extend(rows)
-            else:
-                writers[table].extend(rows)
-        per_actor = Counter(m["actor_id"] for m in found.get("mentions", []))
-        for actor, n in per_actor.items():
-            mention_counts[actor][0] += 1
-            mention_counts[actor][1] += n
-    bar.close()
-    t_extract = time.perf_counter() - t_read
-    with stats.timer("write"):
-        for w in writers.values():
-            w.close()
-    with stats.timer("resolve_links"):
-        for link in links:
-            target = titles.get(title_key(link["title"]))
-            link["target_article_id"] = target if target != link["article_id"] else None
-        stats.stat_update("resolve_links", "in", len(links))
-        stats.stat_update("resolve_links", "out", sum(1 for link in links if link["target_article_id"] is not None))
-    with stats.timer("write"):
-        _write(stage, "links", links)
-        _write(stage, "rejects", rejects)
+        dirs = [str(parts_dir / p.folder) for p in partitions]
+        dups, titles, reduce_stats = reduce_keys(dirs)
+        stats.merge(reduce_stats)
+        shared_dups, shared_titles = engine.share(dups), engine.share(titles)
+        names = sorted(PART_TABLES, key=lambda n: n != "articles")  # the biggest first
+        tasks = [(name, dirs, str(stage), config.shard_bytes, shared_dups, shared_titles if name == "links" else None) for name in names]
+        assembled = dict(zip(names, engine.map(assemble_table, tasks)))
+    finally:
+        engine.close()
+    for name in PART_TABLES:
+        stats.merge(assembled[name]["stats"])
     with stats.timer("actors"):
-        actor_rows = _actor_rows(extractors, mention_counts)
-        stats.stat_update("actors", "in", len(mention_counts))
+        counts_by_actor = assembled["mentions"]["actor_counts"]
+        actor_rows = _actor_rows(extractors, counts_by_actor)
+        stats.stat_update("actors", "in", len(counts_by_actor))
         stats.stat_update("actors", "out", len(actor_rows))
-    with stats.timer("write"):
-        _write(stage, "actors", actor_rows)
-    counts = {name: pq.ParquetFile(stage / f"{name}.parquet").metadata.num_rows for name in TABLES}
-    reasons = dict(sorted(Counter(r["reason"] for r in rejects).items()))
+        w = TableWriter("actors", stage / "actors.parquet")
+        w.extend(actor_rows)
+        w.close()
+    counts = {name: (len(actor_rows) if name == "actors" else assembled[name]["rows"]) for name in TABLES}
+    reasons: dict[str, int] = {}
+    for st in stats.steps.values():
+        for reason, n in st["dropped"].items():
+            reasons[reason] = reasons.get(reason, 0) + n
+    reasons = dict(sorted(reasons.items()))
+    n_duplicates = reasons.get("duplicate", 0)
     seconds = time.perf_counter() - t0
+    reused_files = sorted({p.name for p in partitions if p.key in reused_keys} - {p.name for p in todo})
     manifest = {
         "package": "syrianews",
         "version": __version__,
-        "inputs": [{"path": name, "bytes": path.stat().st_size, "sha256": file_sha256(path)} for path, name in files],
+        "inputs": [{"path": name, "bytes": path.stat().st_size, "sha256": sha, "reused": name in reused_files} for path, name, sha in hashed],
         "actors_files": [{"path": p, "sha256": file_sha256(Path(p))} for p in config.actors_files],
-        "config": config.to_dict(),
         "catalogue": _catalogue_info(extractors),
+        "config": config.to_dict(),
+        "engine": {"name": engine.name, "workers": config.jobs if config.scheduler is None else None, "scheduler": config.scheduler},
         "records": n_records,
         "counts": counts,
+        "files": {name: (1 if name == "actors" else assembled[name]["files"]) for name in TABLES},
         "rejects": reasons,
         "duplicates": n_duplicates,
-        "jobs": jobs,
+        "jobs": config.jobs,
+        # incremental rebuilds: the input files whose partitions came from the previous build
+        "incremental": {
+            "partitions": len(partitions),
+            "processed_partitions": len(todo),
+            "reused_partitions": len(reused_keys),
+            "reused_files": reused_files,
+            "processed_files": sorted({p.name for p in todo}),
+        },
         "timings": {"extract_seconds": round(t_extract, 3), "total_seconds": round(seconds, 3)},
-        # per step: seconds (summed over workers), in/out (records, or rows), rows made per
-        # table, records dropped by reason; "read" counts files in and records out
+        # per step: seconds (summed over workers; 0 for reused partitions), in/out (records,
+        # or rows), rows made per table, records dropped by reason; "read" counts files in
         "steps": stats.to_dict(),
     }
     write_manifest(stage / "manifest.json", manifest)
-    return BuildResult(stage, counts, reasons, manifest["duplicates"], seconds, manifest)
-
-
-def _write(stage: Path, name: str, rows: list[dict]) -> None:
-    w = TableWriter(name, stage / f"{name}.parquet")
-    w.extend(rows)
-    w.close()
+    return BuildResult(stage, counts, reasons, n_duplicates, seconds, manifest)
 
 
 def _actor_rows(extractors: list, counts: dict[str, list[int]]) -> list[dict]:

@@ -133,12 +133,10 @@ def load_columns(table: str, wanted: Iterable[str], data: str | os.PathLike | No
     columns; asking only for those present keeps the notebooks working on any build (the
     missing ones are added as nulls so the code can test them with ``.notna()``).
     """
-    import pyarrow.parquet as pq
-
-    from .loading import data_dir, load
+    from .loading import load, table_schema
 
     wanted = list(wanted)
-    present = set(pq.read_schema(data_dir(data) / f"{table}.parquet").names)
+    present = set(table_schema(table, data).names)
     frame = load(table, data, columns=[c for c in wanted if c in present])
     for c in wanted:
         if c not in present:

@@ -71,17 +71,19 @@ def prepare(out: Path) -> None:
 
 
 def write_table(name: str, src: Path, out: Path) -> TableFiles:
-    """Copy one built table into ``out/<name>/`` as bounded shards, checking class labels."""
-    pf = pq.ParquetFile(src)
+    """Copy one built table (a file, or a folder of parts) into ``out/<name>/`` as bounded
+    shards, checking class labels."""
+    sources = sorted(src.glob("part-*.parquet")) if src.is_dir() else [src]
+    pfs = [pq.ParquetFile(f) for f in sources]
     schema = TABLES[name]
-    if pf.schema_arrow.names != schema.names:
-        raise ValueError(
-            f"{src} does not have the columns this package declares for {name!r} "
-            f"(has {len(pf.schema_arrow.names)}, expects {len(schema.names)}): rebuild with this version"
-        )
-    meta = pf.metadata
-    rows = meta.num_rows
-    nbytes = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    for f, pf in zip(sources, pfs):
+        if pf.schema_arrow.names != schema.names:
+            raise ValueError(
+                f"{f} does not have the columns this package declares for {name!r} "
+                f"(has {len(pf.schema_arrow.names)}, expects {len(schema.names)}): rebuild with this version"
+            )
+    rows = sum(pf.metadata.num_rows for pf in pfs)
+    nbytes = sum(pf.metadata.row_group(i).total_byte_size for pf in pfs for i in range(pf.metadata.num_row_groups))
     n_shards = max(1, math.ceil(nbytes / MAX_SHARD_BYTES))
     per_shard = max(1, math.ceil(rows / n_shards))
     per_group = max(1, min(per_shard, int(ROW_GROUP_BYTES / max(1, nbytes / max(rows, 1)))))
@@ -94,7 +96,7 @@ def write_table(name: str, src: Path, out: Path) -> TableFiles:
         return pq.ParquetWriter(out / files[i], schema, **PARQUET_OPTIONS)
 
     writer = open_shard(0)
-    for batch in pf.iter_batches(batch_size=per_group):
+    for batch in (b for pf in pfs for b in pf.iter_batches(batch_size=per_group)):
         table = pa.Table.from_batches([batch]).cast(schema)  # fails loudly if the build drifted from the schema
         if name in CLASS_LABELS:
             check_labels(name, table)

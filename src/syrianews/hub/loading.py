@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 import pyarrow.parquet as pq
 
-from ..loading import data_dir
+from ..loading import table_files
 from ..schema import DESCRIPTIONS, TABLES
 from . import require
 from .features import features
@@ -20,15 +20,11 @@ def load_dataset(table: str, data: str | os.PathLike | None = None, **kwargs: An
     keyword arguments (``cache_dir``, ``keep_in_memory``, ...) go to ``Dataset.from_parquet``."""
     datasets = require("datasets")
     feats = features(table)  # validates the name first
-    path = data_dir(data) / f"{table}.parquet"
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{path} does not exist: build the dataset first (`syrianews build data/raw --out {path.parent}`)"
-        )
-    if pq.ParquetFile(path).metadata.num_rows == 0:  # the Parquet builder cannot make an empty split
+    files = table_files(table, data)  # one file, or the parts of a sharded table in order
+    if sum(pq.ParquetFile(f).metadata.num_rows for f in files) == 0:  # the Parquet builder cannot make an empty split
         ds = datasets.Dataset.from_dict({col: [] for col in feats}, features=feats, split="train")
     else:
-        ds = datasets.Dataset.from_parquet(str(path), features=feats, split="train", **kwargs)
+        ds = datasets.Dataset.from_parquet([str(f) for f in files], features=feats, split="train", **kwargs)
     ds.info.description = DESCRIPTIONS.get(table, "")
     ds.info.config_name = table
     return ds

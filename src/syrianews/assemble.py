@@ -1,0 +1,135 @@
+"""The global steps over partitions: deduplication, link resolution, actor counts, the tables.
+
+:func:`reduce_keys` reads only small keys of every partition (record position, article id,
+title) in input order: the first record of an article id is kept, later ones are duplicates;
+the first kept article of each folded title is what a related link with that title points to.
+:func:`assemble_table` then streams one table's partition files in order, drops duplicates'
+rows, resolves links and writes the table (one partition in memory at a time). Each table is
+one task, so an engine can assemble the tables in parallel.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .lexicons import fold
+from .stats import Stats
+from .writer import SEQ, ShardedTableWriter
+
+DUPLICATE_DETAIL = "same outlet, title and text as an earlier record"
+
+
+def title_key(title: str | None) -> str:
+    return fold(title or "")
+
+
+def reduce_keys(part_dirs: list[str]) -> tuple[dict[int, dict[int, str]], dict[str, str], Stats]:
+    """``(duplicates, titles, stats)``: per partition ``{_seq: article_id kept}`` of its
+    duplicate records, and the folded title → first kept article id map for links."""
+    stats = Stats()
+    seen: set[str] = set()
+    titles: dict[str, str] = {}
+    dups: dict[int, dict[int, str]] = {}
+    with stats.timer("dedup"):
+        for i, d in enumerate(part_dirs):
+            t = pq.read_table(Path(d) / "articles.parquet", columns=[SEQ, "article_id", "title"])
+            for seq, aid, title in zip(t[SEQ].to_pylist(), t["article_id"].to_pylist(), t["title"].to_pylist()):
+                stats.stat_update("dedup", "in")
+                if aid in seen:
+                    dups.setdefault(i, {})[seq] = aid
+                    stats.drop("dedup", "duplicate")
+                    continue
+                seen.add(aid)
+                stats.stat_update("dedup", "out")
+                titles.setdefault(title_key(title), aid)
+    return dups, titles, stats
+
+
+def _drop(table: pa.Table, seqs: dict[int, str] | None) -> pa.Table:
+    if not seqs:
+        return table
+    return table.filter(pc.invert(pc.is_in(table[SEQ], value_set=pa.array(list(seqs), pa.int64()))))
+
+
+def _with_duplicates(rejects: pa.Table, part_dir: Path, seqs: dict[int, str] | None) -> pa.Table:
+    """The partition's rejects with a ``duplicate`` row for each duplicate record, in record order."""
+    if not seqs:
+        return rejects
+    arts = pq.read_table(part_dir / "articles.parquet", columns=[SEQ, "source_file", "record_index", "title", "url", "article_id"])
+    arts = arts.filter(pc.is_in(arts[SEQ], value_set=pa.array(list(seqs), pa.int64())))
+    n = arts.num_rows
+    dup = pa.table(
+        {
+            "source_file": arts["source_file"],
+            "record_index": arts["record_index"],
+            "reason": pa.array(["duplicate"] * n, pa.string()),
+            "detail": pa.array([DUPLICATE_DETAIL] * n, pa.string()),
+            "snippet": pa.array([(t or "")[:120] for t in arts["title"].to_pylist()], pa.string()),
+            "duplicate_of": arts["article_id"],
+            "url": arts["url"],
+            SEQ: arts[SEQ],
+        }
+    )
+    both = pa.concat_tables([rejects, dup.select(rejects.schema.names).cast(rejects.schema)])
+    return both.take(pc.sort_indices(both, sort_keys=[(SEQ, "ascending")]))
+
+
+def _resolve_links(links: pa.Table, titles: dict[str, str], stats: Stats) -> pa.Table:
+    aids = links["article_id"].to_pylist()
+    found = [titles.get(title_key(t)) for t in links["title"].to_pylist()]
+    targets = [t if t != a else None for t, a in zip(found, aids)]
+    stats.stat_update("resolve_links", "in", len(targets))
+    stats.stat_update("resolve_links", "out", sum(t is not None for t in targets))
+    i = links.schema.get_field_index("target_article_id")
+    return links.set_column(i, "target_article_id", pa.array(targets, pa.string()))
+
+
+def _count_mentions(mentions: pa.Table, counts: dict[str, list[int]]) -> None:
+    """Add ``actor_id → [articles, mentions]`` of these (kept, so unique) articles' mentions."""
+    if not mentions.num_rows:
+        return
+    g = mentions.group_by("actor_id").aggregate([("article_id", "count_distinct"), ("article_id", "count")])
+    for actor, n_art, n_men in zip(g["actor_id"].to_pylist(), g["article_id_count_distinct"].to_pylist(), g["article_id_count"].to_pylist()):
+        c = counts.setdefault(actor, [0, 0])
+        c[0] += n_art
+        c[1] += n_men
+
+
+def assemble_table(
+    name: str,
+    part_dirs: list[str],
+    stage: str,
+    shard_bytes: int,
+    dups: dict[int, dict[int, str]],
+    titles: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Write table ``name`` of the build from the partitions, in order; returns
+    ``{"rows", "files", "stats"}`` (and ``"actor_counts"`` for mentions)."""
+    stats = Stats()
+    t0 = time.perf_counter()
+    writer = ShardedTableWriter(name, Path(stage), shard_bytes)
+    counts: dict[str, list[int]] = {}
+    for i, d in enumerate(part_dirs):
+        table = pq.read_table(Path(d) / f"{name}.parquet")
+        if name == "rejects":
+            table = _with_duplicates(table, Path(d), dups.get(i))
+        else:
+            table = _drop(table, dups.get(i))
+        if name == "links":
+            table = _resolve_links(table, titles or {}, stats)
+        elif name == "mentions":
+            _count_mentions(table, counts)
+        writer.write(table.drop_columns([SEQ]))
+    target = writer.close()
+    stats.stat_update("write", "seconds", time.perf_counter() - t0)
+    stats.rows("write", name, writer.count)
+    out: dict[str, Any] = {"rows": writer.count, "files": len(writer.files) or 1, "stats": stats.steps}
+    if name == "mentions":
+        out["actor_counts"] = counts
+    out["path"] = str(target)
+    return out
