@@ -7,7 +7,7 @@ RAW ?= data/raw
 OUT ?= data/processed
 SYRIANEWS_DATA ?= $(OUT)
 
-.PHONY: setup setup-dev dataset test notebooks benchmark clean
+.PHONY: setup setup-dev dataset test notebooks benchmark benchmark-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ notebooks: setup-dev
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_build.py
+
+benchmark-scale: setup-dev
+	$(BIN)/python benchmarks/bench_scale.py --json reports/bench_scale.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist

@@ -69,7 +69,7 @@ class DaskEngine:
         if address:
             self._client = Client(address)
         else:
-            self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+            self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0")  # any free port
             self._client = Client(self._cluster)
 
     @property

@@ -188,10 +188,13 @@ def _build_into(stage: Path, out: Path, files: list[tuple[Path, str]], config: B
     engine = make_engine(config)
     try:
         t_map = time.perf_counter()
-        done = engine.map(run_partition, [(p, config, str(parts_dir)) for p in todo], on_done=lambda _: bar.update(1))
+        # biggest first, so that no worker is left with a big partition at the end; the
+        # summaries are keyed, so the order of work does not change the tables
+        work = sorted(todo, key=lambda p: (-_size(p), p.index))
+        done = engine.map(run_partition, [(p, config, str(parts_dir)) for p in work], on_done=lambda _: bar.update(1))
         t_extract = time.perf_counter() - t_map
         bar.close()
-        for part, summary in zip(todo, done):
+        for part, summary in zip(work, done):
             summaries[part.key] = summary
         for part in partitions:
             reused = part.key in reused_keys
@@ -257,6 +260,14 @@ def _build_into(stage: Path, out: Path, files: list[tuple[Path, str]], config: B
     }
     write_manifest(stage / "manifest.json", manifest)
     return BuildResult(stage, counts, reasons, n_duplicates, seconds, manifest)
+
+
+def _size(part: Partition) -> int:
+    """Input bytes of a partition (about a range's share of the file for a record range)."""
+    from . import partitions
+
+    size = Path(part.path).stat().st_size
+    return size if part.start == 0 and part.stop is None else min(size, partitions.PART_BYTES)
 
 
 def _actor_rows(extractors: list, counts: dict[str, list[int]]) -> list[dict]:
