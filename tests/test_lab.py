@@ -209,8 +209,15 @@ def run_all_in_lab(driver, server: Lab, name: str, shots: Path | None = None) ->
 
 @pytest.mark.browser
 def test_python_notebooks_open_as_notebooks_by_default(driver, lab_on_sample):
+    """What a double click opens: the default widget factory of each notebook file in the page's
+    document registry; and opening one shows a notebook, not the text editor."""
+    assert open_in_lab(driver, lab_on_sample, "02_actor_coverage.py") == "notebook"
     for path in sorted(NOTEBOOKS.glob("*.py")):
-        assert open_in_lab(driver, lab_on_sample, path.name) == "notebook", path.name
+        factory = driver.execute_script(
+            "return window.jupyterapp.docRegistry.defaultWidgetFactory(arguments[0]).name;", path.name)
+        assert factory == lab.JUPYTEXT_VIEWER, path.name
+    # without the shipped settings a .py would open in the editor: the check above is not vacuous
+    assert driver.execute_script("return window.jupyterapp.docRegistry.defaultWidgetFactory('x.txt').name;") == "Editor"
 
 
 @pytest.mark.browser
