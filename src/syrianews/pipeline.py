@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .articles import article_row, rejection_row, to_article
+from .buildlock import locked_build
 from .extractors import build_extractors
 from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
@@ -122,6 +123,7 @@ def title_key(title: str | None) -> str:
     return fold(title or "")
 
 
+@locked_build  # one build at a time per --out; write errors (disk full) become BuildWriteError
 def build(
     inputs: list[str | os.PathLike],
     out: str | os.PathLike = "data/processed",
