@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .articles import article_row, rejection_row, to_article
+from .buildlock import locked_build
 from .config import BuildConfig
 from .extractors import build_extractors
 from .lexicons import data_text, fold
@@ -171,6 +172,7 @@ def build(
     return build_with(inputs, out, config, progress=progress, fail_after=fail_after)
 
 
+@locked_build  # one build at a time per --out; write errors (disk full) become BuildWriteError
 def build_with(
     inputs: list[str | os.PathLike],
     out: str | os.PathLike,
