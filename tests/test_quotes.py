@@ -358,3 +358,31 @@ def test_a_noun_before_a_relative_pronoun_after_a_preposition_is_no_speaker():
 def test_name_after_the_words_of_a_role_is_the_speaker():
     (r,) = quotes("وقال قائد مقاتلي عشائر المنطقة الشرقية فارس الدليمي، للصحافيين، إن المعارك تتواصل منذ أسبوع.")
     assert r["speaker"] == "فارس الدليمي"
+
+
+def test_a_bare_noun_refers_to_the_last_source_of_its_kind():
+    body = (
+        'ونشرت صحيفة "الأيام" مقالا للكاتب سليم الحداد عن الأزمة.\n'
+        "وأضاف الكاتب أن المفاوضات تعثرت مرة أخرى.\n"
+        "وقالت الصحيفة إن الوسطاء سيجتمعون الأسبوع المقبل."
+    )
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["سليم الحداد", "صحيفة الأيام"]
+    assert all(r["speaker_rule"] == "head_ref" for r in rows)
+
+
+def test_a_statement_speaks_for_the_source_that_issued_it():
+    body = "وقالت وزارة الدفاع الروسية في بيان إن الطائرات عادت إلى قواعدها.\nوأضاف البيان أن العملية ستستمر أسبوعين."
+    rows = quotes(body, [mention(body, "الروسية", "RUS")])
+    assert [r["speaker"] for r in rows] == ["وزارة الدفاع الروسية"] * 2
+    assert [r["speaker_actor_id"] for r in rows] == ["RUS", "RUS"]
+
+
+def test_a_role_with_an_honorific_resolves_to_the_name_written_after_the_role():
+    body = (
+        "وأكد وزير الخارجية التونسي منير السالمي أن بلاده تدعم الحوار.\n"
+        "ورأى معالي وزير الخارجية أن الحل لن يكون عسكريا.\n"
+        "وشدد معاليه على أن الحدود ستبقى مغلقة."
+    )
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["منير السالمي"] * 3
