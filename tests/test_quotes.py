@@ -386,3 +386,24 @@ def test_a_role_with_an_honorific_resolves_to_the_name_written_after_the_role():
     )
     rows = quotes(body)
     assert [r["speaker"] for r in rows] == ["منير السالمي"] * 3
+
+
+def test_a_new_verb_of_saying_ends_the_reported_clause():
+    body = "وقالت صحف محلية إن قذائف سقطت قرب المدينة، لكنها أشارت إلى أن القصف لم يوقع ضحايا."
+    rows = only(quotes(body), "indirect")
+    assert [r["text"] for r in rows] == ["قذائف سقطت قرب المدينة", "القصف لم يوقع ضحايا"]
+    body = "وقال مسؤولون إن الحملة مجرد غطاء وقالوا إن الهجوم سيبدأ قريبا."
+    assert [r["text"] for r in only(quotes(body), "indirect")] == ["الحملة مجرد غطاء", "الهجوم سيبدأ قريبا"]
+    body = "وقال الجيش إن طائراته قصفت مواقع المسلحين بعد أن قالت الحكومة إنها ستحمي حدودها."
+    assert only(quotes(body), "indirect")[0]["text"] == "طائراته قصفت مواقع المسلحين"
+
+
+def test_a_family_name_without_its_article_resolves_to_the_full_name():
+    body = "وأكد المهاجم سامر الخطيب أن انتقاله إلى النادي تم أمس.\nويقول خطيب إن الفريق يملك لاعبين ممتازين."
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+def test_the_office_of_a_role_is_one_institution():
+    (r,) = quotes("وقال مكتب رئيس الوزراء في بيان إن الطائرات قصفت مواقع التنظيم.")
+    assert r["speaker"] == "مكتب رئيس الوزراء"

@@ -195,6 +195,12 @@ def head_phrase(text: str, toks: list[Token]) -> int:
         t = toks[n]
         if not only_space_between(text, toks[n - 1].end, t.start) and not any(m in text[toks[n - 1].end : t.start] for m in "\"“”«»„"):
             break
+        if n == 1 and not _defined(toks[0]) and in_list(t.key, titles()) and not _defined(t):
+            n += 1  # مكتب رئيس الوزراء التركي: the office of a role
+            continue
+        if n >= 2 and in_list(toks[1].key, titles()) and _defined(t) and not is_stop(t) and lookup(t.key) is None:
+            n += 1  # مكتب رئيس الوزراء: the role's genitive
+            continue
         if is_stop(t) or in_list(t.key, titles()) or lookup(t.key) is not None:
             break
         if _defined(t):
@@ -315,7 +321,7 @@ class History:
             if len(ck) <= len(keys):
                 continue
             institution = keys[0].startswith("ال") or in_list(keys[0], heads())
-            if ck[-len(keys):] == keys or (institution and ck[: len(keys)] == keys) or (len(keys) == 1 and _near(ck[-1], keys[0])):
+            if ck[-len(keys):] == keys or (institution and ck[: len(keys)] == keys) or (len(keys) == 1 and (_near(ck[-1], keys[0]) or ck[-1] == "ال" + keys[0])):
                 if best is None or len(ck) > len(tokenize(best)):
                     best = cand
         if best:
