@@ -428,3 +428,17 @@ def test_nouns_and_verbs_of_writing_and_showing_introduce_quotes():
 def test_an_outlet_named_with_a_common_word_keeps_its_name():
     (r,) = quotes("وقالت صحيفة صباح الموالية للحكومة إن الهجوم كان انتقاميا.")
     assert r["speaker"].startswith("صحيفة صباح")
+
+
+def test_a_bare_role_resolves_to_the_name_it_stood_beside():
+    body = (
+        "وأكد منير السالمي وزير الخارجية أن بلاده تدعم الحوار.\n"
+        "وقال منير السالمي في مؤتمر مع نظيره خالد العمري وزير الخارجية المغربي إن الحدود ستفتح.\n"
+        "ورأى وزير الخارجية أن الحل لن يكون عسكريا."
+    )
+    assert [r["speaker"] for r in quotes(body)] == ["منير السالمي"] * 3
+
+
+def test_a_compound_name_written_as_one_word_finds_the_full_name():
+    body = "وقال مدير المرصد رامي عبد الرحمن إن المعارك مستمرة.\nوأضاف عبدالرحمن أن الطرق مقطوعة."
+    assert [r["speaker"] for r in quotes(body)] == ["رامي عبد الرحمن"] * 2
