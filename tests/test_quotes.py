@@ -442,3 +442,20 @@ def test_a_bare_role_resolves_to_the_name_it_stood_beside():
 def test_a_compound_name_written_as_one_word_finds_the_full_name():
     body = "وقال مدير المرصد رامي عبد الرحمن إن المعارك مستمرة.\nوأضاف عبدالرحمن أن الطرق مقطوعة."
     assert [r["speaker"] for r in quotes(body)] == ["رامي عبد الرحمن"] * 2
+
+
+def test_a_statement_issued_by_a_body_speaks_for_that_body():
+    (r,) = quotes("وقال بيان صادر عن قيادة الجيش الأردني إن دورية اعترضت سيارة محملة بالأسلحة.")
+    assert r["speaker"].startswith("قيادة الجيش")
+
+
+def test_the_addressee_after_the_verb_is_not_the_speaker_nor_a_masdar_a_verb():
+    body = "ورأى الباحث نبيل الحسن أن الهجوم تحول خطير.\nوقال لوكالة الأنباء الفرنسية إن العنف قد يمتد إلى المدن."
+    assert [r["speaker"] for r in quotes(body)] == ["نبيل الحسن"] * 2
+    body = "وقالت الشرطة إنها تحقق في الحادث.\nوتمكنت من كشف ملابساتها، حيث «اعترف السائق بالتخطيط للجريمة»."
+    assert [r["speaker"] for r in quotes(body)] == ["الشرطة"] * 2
+
+
+def test_a_relative_clause_after_a_nameless_source_gives_no_name():
+    (r,) = quotes("وقال المسؤول الأمني الذي طلب عدم الكشف عن هويته إن الزيارة حملت ثلاث رسائل.")
+    assert r["speaker"] == "المسؤول الأمني"
