@@ -38,6 +38,10 @@ test: setup-dev
 notebooks: setup-dev
 	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks run
 
+# every notebook executed on the build: reports/NN_name.html (figures embedded) and reports/figures/*.png
+report: setup-notebooks
+	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks report --data $(SYRIANEWS_DATA) --out reports
+
 # JupyterLab on notebooks/, the .py notebooks opening as notebooks, analysing $(SYRIANEWS_DATA)
 # (extra options: make lab LAB_ARGS="--no-browser --port 8890")
 lab: setup-notebooks
