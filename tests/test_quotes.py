@@ -459,3 +459,16 @@ def test_the_addressee_after_the_verb_is_not_the_speaker_nor_a_masdar_a_verb():
 def test_a_relative_clause_after_a_nameless_source_gives_no_name():
     (r,) = quotes("وقال المسؤول الأمني الذي طلب عدم الكشف عن هويته إن الزيارة حملت ثلاث رسائل.")
     assert r["speaker"] == "المسؤول الأمني"
+
+
+def test_a_straight_quote_left_open_ends_where_the_next_attribution_opens_one():
+    body = 'وقال الوزير في مؤتمر صحافي "إن التحقيق يتقدم بسرعة كبيرة. وأضاف الوزير "لكننا لم نصل بعد إلى حكم نهائي".'
+    rows = only(quotes(body), "direct")
+    assert [r["text"] for r in rows] == ["إن التحقيق يتقدم بسرعة كبيرة", "لكننا لم نصل بعد إلى حكم نهائي"]
+
+
+def test_a_guillemet_written_the_wrong_way_round_after_inna_opens_the_quote():
+    body = "وقال المتحدث إن» الوفد سيصل إلى العاصمة مساء الغد». وأضاف أن» المحادثات ستستمر ثلاثة أيام»."
+    rows = only(quotes(body), "direct")
+    assert [r["text"] for r in rows] == ["الوفد سيصل إلى العاصمة مساء الغد", "المحادثات ستستمر ثلاثة أيام"]
+    assert all(r["speaker"] == "المتحدث" for r in rows)
