@@ -472,3 +472,12 @@ def test_a_guillemet_written_the_wrong_way_round_after_inna_opens_the_quote():
     rows = only(quotes(body), "direct")
     assert [r["text"] for r in rows] == ["الوفد سيصل إلى العاصمة مساء الغد", "المحادثات ستستمر ثلاثة أيام"]
     assert all(r["speaker"] == "المتحدث" for r in rows)
+
+
+def test_a_clause_with_one_word_outside_the_marks_is_both_indirect_and_direct():
+    body = 'وقال مدير المرصد إن الضربات "لا تقطع الطريق على التنظيم لكنها تجعل تحركاته أصعب".'
+    rows = quotes(body)
+    assert sorted(r["kind"] for r in rows) == ["direct", "indirect"]
+    assert only(rows, "indirect")[0]["text"].startswith("الضربات")
+    body = 'وقال مدير المرصد إن "الضربات لا تقطع الطريق على التنظيم".'
+    assert [r["kind"] for r in quotes(body)] == ["direct"]
