@@ -217,6 +217,7 @@ def head_phrase(text: str, toks: list[Token]) -> int:
     return n
 
 
+_RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 _QUANTIFIERS = frozenset({"كثير", "عدد", "العديد", "بعض", "عشرات", "مئات", "جملة"})
 _TIME_WORDS = frozenset({"صباح", "مساء", "اليوم", "الصباح", "المساء", "الاحد", "الخميس", "الجمعه", "السبت", "الاثنين", "الثلاثاء", "الاربعاء", "الاسبوع", "الايام"})
 
@@ -251,7 +252,9 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
         if len(out) >= 12:
             break
     if out and not name_runs(text, out) and in_list(out[0].key, titles()):
-        region = toks[j + 1 : limit]
+        region = list(toks[j + 1 : limit])
+        cut = next((n for n, t in enumerate(region) if t.key in _RELATIVE_WORDS), None)
+        region = region[:cut]  # المسؤول الذي طلب عدم الكشف عن هويته: no name after the relative
         runs = name_runs(text, region)
         if runs:
             last = runs[-1]
@@ -407,7 +410,7 @@ class History:
                 if not only_space_between(self.text, toks[j + n - 1].end, toks[j + n].start):
                     continue
                 k = j + n
-                while k < len(toks) and k < j + n + 2 and _defined(toks[k]) and toks[k].key.endswith(("ي", "يه")):
+                while k < len(toks) and k < j + n + 2 and _defined(toks[k]) and toks[k].key.endswith(("ي", "يه")) and not is_stop(toks[k]):
                     k += 1  # رئيس الوزراء التركي أحمد ...: the role's nisba, then the name
                 if k > j + n and not only_space_between(self.text, toks[k - 1].end, toks[k].start if k < len(toks) else toks[k - 1].end):
                     continue
