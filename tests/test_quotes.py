@@ -481,3 +481,12 @@ def test_a_clause_with_one_word_outside_the_marks_is_both_indirect_and_direct():
     assert only(rows, "indirect")[0]["text"].startswith("الضربات")
     body = 'وقال مدير المرصد إن "الضربات لا تقطع الطريق على التنظيم".'
     assert [r["kind"] for r in quotes(body)] == ["direct"]
+
+
+def test_names_of_programmes_parties_and_battles_in_marks_are_no_quotes():
+    rows = quotes("وأوضح المدير أن الحملة تنفذ البرنامج التدريبي «غدك بين يديك» في المخيمات.")
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وتابع أن الحكومة دعمت "حزب العمل الوطني" المعارض طوال سنوات.')
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وأعلنت الفصائل استئناف "معركة تحرير الجنوب" بعد توقف دام شهرا.')
+    assert only(rows, "direct") == []
