@@ -7,7 +7,7 @@ RAW ?= data/raw
 OUT ?= data/processed
 SYRIANEWS_DATA ?= $(OUT)
 
-.PHONY: setup setup-dev dataset test notebooks benchmark benchmark-scale clean
+.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark benchmark-scale fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +19,15 @@ $(VENV)/.setup: pyproject.toml | $(BIN)/python
 
 $(VENV)/.setup-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.setup $(VENV)/.setup-notebooks
+
+$(VENV)/.setup-notebooks: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[notebooks]"
 	touch $@ $(VENV)/.setup
 
 setup: $(VENV)/.setup
 setup-dev: $(VENV)/.setup-dev
+setup-notebooks: $(VENV)/.setup-notebooks
 
 dataset: setup
 	$(BIN)/syrianews build $(RAW) --out $(OUT)
@@ -33,11 +38,25 @@ test: setup-dev
 notebooks: setup-dev
 	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks run
 
+# every notebook executed on the build: reports/NN_name.html (figures embedded) and reports/figures/*.png
+report: setup-notebooks
+	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks report --data $(SYRIANEWS_DATA) --out reports
+
+# JupyterLab on notebooks/, the .py notebooks opening as notebooks, analysing $(SYRIANEWS_DATA)
+# (extra options: make lab LAB_ARGS="--no-browser --port 8890")
+lab: setup-notebooks
+	$(BIN)/python -m syrianews.lab --data $(SYRIANEWS_DATA) $(LAB_ARGS)
+
 benchmark: setup
 	$(BIN)/python benchmarks/bench_build.py
 
 benchmark-scale: setup-dev
 	$(BIN)/python benchmarks/bench_scale.py --json reports/bench_scale.json
+
+# property tests, random and long (CI runs them bounded, with fixed examples): FUZZ_SECONDS of work
+FUZZ_SECONDS ?= 600
+fuzz: setup-dev
+	nice -n 10 $(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS) --report reports/fuzz.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist

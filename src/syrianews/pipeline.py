@@ -26,6 +26,7 @@ from typing import Any
 from . import __version__
 from .articles import article_row, rejection_row, to_article
 from .assemble import assemble_table, reduce_keys, title_key  # noqa: F401  (title_key: public)
+from .buildlock import locked_build
 from .config import BuildConfig
 from .engines import make_engine
 from .extractors import build_extractors
@@ -125,6 +126,7 @@ def build(
     return build_with(inputs, out, config, progress=progress, fail_after=fail_after)
 
 
+@locked_build  # one build at a time per --out; write errors (disk full) become BuildWriteError
 def build_with(
     inputs: list[str | os.PathLike],
     out: str | os.PathLike,
