@@ -25,7 +25,7 @@ BODY = "قال المتحدث باسم الوزارة إن القوات تقدم
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _jsonl(path: Path, n: int) -> Path:
