@@ -1,4 +1,4 @@
-"""Command line: ``syrianews build``, ``syrianews info`` (and the Hub commands)."""
+"""Command line: ``syrianews build``, ``syrianews info``, ``syrianews evaluate`` (and the Hub commands)."""
 from __future__ import annotations
 
 import argparse
@@ -59,6 +59,10 @@ def make_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="show the manifest of a build")
     i.add_argument("data", nargs="?", default="data/processed")
     i.set_defaults(func=cmd_info)
+
+    from .evaluation.cli import add_evaluate_command
+
+    add_evaluate_command(sub)
 
     try:
         from .hub.cli import add_hub_commands
