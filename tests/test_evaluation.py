@@ -234,7 +234,7 @@ def test_evaluate_command(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert set(out["folds"]) == {"0", "1"}
     assert out["folds"]["0"]["speaker_accuracy"] == 0.5 and out["folds"]["1"]["any_quote"]["tp"] == 0
-    assert out["cross_validated"]["speaker_accuracy"] == {"mean": 0.5, "sd": 0.0}  # fold 1 has no matched quote
+    assert out["cross_validated"]["speaker_accuracy"] == {"mean": 0.5, "sd": 0.0, "folds": 1}  # fold 1 has no matched quote
     expected = mean_sd([out["folds"][k]["actors"]["f1"] for k in "01"])  # of rounded figures: within rounding
     assert all(abs(out["cross_validated"]["actors"]["f1"][s] - expected[s]) < 0.0015 for s in ("mean", "sd"))
     assert len(pd.read_csv(errors)) == sum(k["count"] for k in out["error_kinds"])
@@ -292,3 +292,50 @@ def test_evaluate_matches_score_py_on_the_corpus(corpus_build, tmp_path):
         part.write_text("".join(line + "\n" for line in lines if folds[json.loads(line)["url"]] == k), encoding="utf-8")
         _assert_same(ev.result["folds"][str(k)], _score_py(corpus_build, part, EVAL / "actors.csv"))
     _errors_account_for_counts(ev)
+
+
+def test_gold_records_picks_reference_articles_by_url(tmp_path, capsys):
+    import zipfile
+
+    from syrianews.evaluation.select import select_records
+
+    recs = [{"url": f"http://example.org/{i}", "title": f"عنوان {i}", "content": "نص " * 50} for i in range(4)]
+    with zipfile.ZipFile(tmp_path / "day.zip", "w") as z:
+        z.writestr("day.json", json.dumps(recs[:3], ensure_ascii=False))
+    (tmp_path / "more.jsonl").write_text(json.dumps({**recs[3], "url": " http://example.org/3 "}, ensure_ascii=False) + "\n", encoding="utf-8")
+    got, missing = select_records([tmp_path], ["http://example.org/3", "http://example.org/1", "http://example.org/none"])
+    assert [r["title"] for r in got] == ["عنوان 3", "عنوان 1"] and missing == ["http://example.org/none"]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"url": f"http://example.org/{i}", "title": "", "actors": [], "quotes": [], "accusations": []}) + "\n" for i in (2, 0)), encoding="utf-8")
+    out = tmp_path / "out" / "raw.jsonl"
+    assert cli_main(["gold-records", str(tmp_path / "day.zip"), "--gold", str(gold), "--out", str(out)]) == 0
+    assert [json.loads(line)["url"] for line in out.read_text(encoding="utf-8").splitlines()] == ["http://example.org/2", "http://example.org/0"]
+    gold.write_text(gold.read_text() + json.dumps({"url": "http://example.org/gone", "title": "", "actors": [], "quotes": [], "accusations": []}) + "\n")
+    assert cli_main(["gold-records", str(tmp_path / "day.zip"), "--gold", str(gold), "--out", str(out)]) == 1
+    assert "not in the inputs" in capsys.readouterr().err
+
+
+def test_stored_figures_are_what_the_docs_report():
+    """DATASHEET.md and README.md carry the block rendered from the stored evaluation, unedited."""
+    from syrianews.evaluation import load_gold
+    from syrianews.evaluation.metrics import gold_sizes
+    from syrianews.evaluation.report import BEGIN, END, quality_markdown, stored_result
+
+    stored = stored_result()
+    assert stored is not None and "cross_validated" in stored, "run `make evaluate`"
+    assert {k: v for k, v in stored["gold"].items() if k != "file"} == gold_sizes(load_gold(EVAL / "gold_dev.jsonl"))
+    assert set(stored["folds"]) == {"0", "1", "2", "3", "4"} and stored["articles_not_found"] == []
+    block = quality_markdown(stored)
+    for doc in ("DATASHEET.md", "README.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        assert text.split(BEGIN)[1].split(END)[0].strip() == block.strip(), f"{doc}: rerun `make evaluate`"
+    assert "mean ± sd" in block and "may be lower" in block and f"{stored['gold']['articles']} articles" in block
+
+
+def test_card_says_when_the_figures_are_of_other_code():
+    from syrianews.evaluation.report import code_fingerprint, quality_markdown, stored_result
+
+    stored = dict(stored_result())
+    assert "earlier revision" not in quality_markdown({**stored, "code_fingerprint": code_fingerprint()}, check_code=True)
+    assert "earlier revision" in quality_markdown({**stored, "code_fingerprint": "0" * 16}, check_code=True)
+    assert "not measured" in quality_markdown(None)

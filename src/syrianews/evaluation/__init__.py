@@ -81,8 +81,13 @@ def evaluate(
     else:
         scores, rows = _score_build(build, gold, catalogue, errors)
 
+    from .. import __version__
+    from .report import code_fingerprint
+
     result = summarise(scores)
-    result["gold"] = {"file": str(gold_path), **gold_sizes(gold)}
+    result["gold"] = {"file": Path(gold_path).name, **gold_sizes(gold)}
+    result["syrianews_version"] = __version__
+    result["code_fingerprint"] = code_fingerprint()
     if fold_ids:
         per_fold, exact = {}, {}
         for k in sorted(set(fold_ids)):

@@ -52,10 +52,15 @@ def cross_validated(per_fold: dict[str, dict[str, Any]], digits: int = 3) -> dic
     folds = list(per_fold.values())
     out: dict[str, Any] = {}
     for m in METRICS:
-        # a fold with nothing to find and nothing found says nothing about this metric
-        scored = [f[m] for f in folds if f[m].get("tp", 0) + f[m].get("fp", 0) + f[m].get("fn", 0) or "tp" not in f[m]]
-        out[m] = {p: mean_sd([s[p] for s in scored], digits) for p in PARTS}
-        out[m]["folds"] = len(scored)
-    out["speaker_accuracy"] = mean_sd([f["speaker_accuracy"] for f in folds if f.get("speaker_n", 1)], digits)
+        # a fold says nothing about precision when nothing was predicted, nor about recall when
+        # there was nothing to find: such folds are left out of that mean (score.py reports 0.0)
+        defined = {
+            "precision": [f[m] for f in folds if f[m]["tp"] + f[m]["fp"]],
+            "recall": [f[m] for f in folds if f[m]["tp"] + f[m]["fn"]],
+            "f1": [f[m] for f in folds if f[m]["tp"] + f[m]["fp"] + f[m]["fn"]],
+        }
+        out[m] = {p: {**mean_sd([s[p] for s in defined[p]], digits), "folds": len(defined[p])} for p in PARTS}
+    spoken = [f["speaker_accuracy"] for f in folds if f["speaker_n"]]
+    out["speaker_accuracy"] = {**mean_sd(spoken, digits), "folds": len(spoken)}
     out["folds"] = len(folds)
     return out
