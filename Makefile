@@ -13,7 +13,7 @@ GOLD_CORPUS ?= $(if $(wildcard ../shared/corpora/saudinewsnet/*.zip),../shared/c
 EVAL_OUT ?= build/eval
 EVAL_STORE ?= src/syrianews/data/evaluation_cv.json
 
-.PHONY: setup setup-dev dataset test notebooks benchmark evaluate clean
+.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,15 @@ $(VENV)/.setup: pyproject.toml | $(BIN)/python
 
 $(VENV)/.setup-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.setup $(VENV)/.setup-notebooks
+
+$(VENV)/.setup-notebooks: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[notebooks]"
 	touch $@ $(VENV)/.setup
 
 setup: $(VENV)/.setup
 setup-dev: $(VENV)/.setup-dev
+setup-notebooks: $(VENV)/.setup-notebooks
 
 dataset: setup
 	$(BIN)/syrianews build $(RAW) --out $(OUT)
@@ -45,6 +50,11 @@ evaluate: setup
 	$(BIN)/syrianews build $(EVAL_OUT)/gold_raw.jsonl --out $(EVAL_OUT)/processed --quiet
 	$(BIN)/syrianews evaluate $(EVAL_OUT)/processed --gold $(GOLD) --folds $(FOLDS) --errors $(EVAL_OUT)/errors.jsonl --out $(EVAL_STORE)
 	$(BIN)/python -m syrianews.evaluation.report DATASHEET.md README.md
+
+# JupyterLab on notebooks/, the .py notebooks opening as notebooks, analysing $(SYRIANEWS_DATA)
+# (extra options: make lab LAB_ARGS="--no-browser --port 8890")
+lab: setup-notebooks
+	$(BIN)/python -m syrianews.lab --data $(SYRIANEWS_DATA) $(LAB_ARGS)
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_build.py
