@@ -51,6 +51,10 @@ evaluate: setup
 	$(BIN)/syrianews evaluate $(EVAL_OUT)/processed --gold $(GOLD) --folds $(FOLDS) --errors $(EVAL_OUT)/errors.jsonl --out $(EVAL_STORE)
 	$(BIN)/python -m syrianews.evaluation.report DATASHEET.md README.md
 
+# every notebook executed on the build: reports/NN_name.html (figures embedded) and reports/figures/*.png
+report: setup-notebooks
+	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks report --data $(SYRIANEWS_DATA) --out reports
+
 # JupyterLab on notebooks/, the .py notebooks opening as notebooks, analysing $(SYRIANEWS_DATA)
 # (extra options: make lab LAB_ARGS="--no-browser --port 8890")
 lab: setup-notebooks

@@ -108,7 +108,7 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
         if count_words(text[a:b]) < 2:
             continue
         inner = [(s.start, s.end) for s in doc.quote_spans if a <= s.open_at and s.end <= b + 1]
-        if inner and ind.outside_words(doc.toks, a, b, inner) <= 2:
+        if inner and ind.outside_words(doc.toks, a, b, inner) == 0:
             continue  # the clause is a quotation: only the direct quote counts
         if any(a <= s.open_at < b and owned.get(s.open_at) is not None and owned[s.open_at].entry.kind == "verb" and a <= owned[s.open_at].token.start < b for s in doc.quote_spans):
             continue  # reported speech that only carries another source's direct quote

@@ -217,6 +217,7 @@ def head_phrase(text: str, toks: list[Token]) -> int:
     return n
 
 
+_RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 _QUANTIFIERS = frozenset({"كثير", "عدد", "العديد", "بعض", "عشرات", "مئات", "جملة"})
 _TIME_WORDS = frozenset({"صباح", "مساء", "اليوم", "الصباح", "المساء", "الاحد", "الخميس", "الجمعه", "السبت", "الاثنين", "الثلاثاء", "الاربعاء", "الاسبوع", "الايام"})
 
@@ -251,7 +252,9 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
         if len(out) >= 12:
             break
     if out and not name_runs(text, out) and in_list(out[0].key, titles()):
-        region = toks[j + 1 : limit]
+        region = list(toks[j + 1 : limit])
+        cut = next((n for n, t in enumerate(region) if t.key in _RELATIVE_WORDS), None)
+        region = region[:cut]  # المسؤول الذي طلب عدم الكشف عن هويته: no name after the relative
         runs = name_runs(text, region)
         if runs:
             last = runs[-1]
@@ -327,14 +330,18 @@ class History:
             role = keys
             while len(role) > 1 and role[0] in honorifics():
                 role = role[1:]  # معالي وزير الخارجية → وزير الخارجية
+            for prev in reversed(self.items):  # عادل الجبير وزير الخارجية ... ورأى وزير الخارجية
+                if prev.name != sp.name and _contains(prev.keys, role) and name_runs(prev.name, tokenize(prev.name)):
+                    return _inherit(sp, prev, "role_ref")
             named = self._role_in_text(role)
             if named:
                 return Speaker(named, sp.surface, "role_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
         # short form → the fullest form that ends with it (or starts with it, for institutions)
         best = None
         cands = [p.name for p in self.items if p.name] + self.article_runs
+        keys = _merge_abd(keys)
         for cand in cands:
-            ck = [t.key for t in tokenize(cand)]
+            ck = _merge_abd([t.key for t in tokenize(cand)])
             if len(ck) <= len(keys):
                 continue
             institution = keys[0].startswith("ال") or in_list(keys[0], heads())
@@ -403,7 +410,7 @@ class History:
                 if not only_space_between(self.text, toks[j + n - 1].end, toks[j + n].start):
                     continue
                 k = j + n
-                while k < len(toks) and k < j + n + 2 and _defined(toks[k]) and toks[k].key.endswith(("ي", "يه")):
+                while k < len(toks) and k < j + n + 2 and _defined(toks[k]) and toks[k].key.endswith(("ي", "يه")) and not is_stop(toks[k]):
                     k += 1  # رئيس الوزراء التركي أحمد ...: the role's nisba, then the name
                 if k > j + n and not only_space_between(self.text, toks[k - 1].end, toks[k].start if k < len(toks) else toks[k - 1].end):
                     continue
@@ -413,7 +420,29 @@ class History:
                 if runs and runs[0][0].i == toks[min(k, len(toks) - 1)].i:
                     r = runs[0]
                     return self.text[r[0].start : r[-1].end]
+                if k == j + n and j > 0 and only_space_between(self.text, toks[j - 1].end, toks[j].start):
+                    runs = name_runs(self.text, toks[max(0, j - 4) : j])  # عادل الجبير وزير الخارجية
+                    if runs and runs[-1][-1].i == j - 1 and len(runs[-1]) >= 2:
+                        r = trim_run(runs[-1])
+                        if len(r) >= 2:
+                            return self.text[r[0].start : r[-1].end]
         return None
+
+
+def _merge_abd(keys: list[str]) -> list[str]:
+    """عبد الرحمن and عبدالرحمن as one key: pages write the compound both ways."""
+    out: list[str] = []
+    for k in keys:
+        if out and out[-1] in ("عبد", "وعبد"):
+            out[-1] += k
+        else:
+            out.append(k)
+    return out
+
+
+def _contains(keys: tuple[str, ...], part: list[str]) -> bool:
+    n = len(part)
+    return any(list(keys[i : i + n]) == part for i in range(len(keys) - n + 1))
 
 
 def _near(a: str, b: str) -> bool:
