@@ -13,7 +13,7 @@ GOLD_CORPUS ?= $(if $(wildcard ../shared/corpora/saudinewsnet/*.zip),../shared/c
 EVAL_OUT ?= build/eval
 EVAL_STORE ?= src/syrianews/data/evaluation_cv.json
 
-.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark evaluate clean
+.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark fuzz evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ lab: setup-notebooks
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_build.py
+
+# property tests, random and long (CI runs them bounded, with fixed examples): FUZZ_SECONDS of work
+FUZZ_SECONDS ?= 600
+fuzz: setup-dev
+	nice -n 10 $(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS) --report reports/fuzz.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist

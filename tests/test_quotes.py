@@ -481,3 +481,25 @@ def test_a_clause_with_one_word_outside_the_marks_is_both_indirect_and_direct():
     assert only(rows, "indirect")[0]["text"].startswith("الضربات")
     body = 'وقال مدير المرصد إن "الضربات لا تقطع الطريق على التنظيم".'
     assert [r["kind"] for r in quotes(body)] == ["direct"]
+
+
+def test_names_of_programmes_parties_and_battles_in_marks_are_no_quotes():
+    rows = quotes("وأوضح المدير أن الحملة تنفذ البرنامج التدريبي «غدك بين يديك» في المخيمات.")
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وتابع أن الحكومة دعمت "حزب العمل الوطني" المعارض طوال سنوات.')
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وأعلنت الفصائل استئناف "معركة تحرير الجنوب" بعد توقف دام شهرا.')
+    assert only(rows, "direct") == []
+
+
+def test_a_source_s_own_words_after_a_colon_end_at_the_author_s_next_verb():
+    body = "وقال اللاعب سامر الخطيب للصحفيين: سأسافر إلى جدة لتوقيع العقد، مبدياً سعادته بالعرض، واعترف بأنه سيحتاج وقتا للتأقلم."
+    rows = quotes(body)
+    assert only(rows, "direct")[0]["text"] == "سأسافر إلى جدة لتوقيع العقد"
+    body = "وقال المدير: سقط الصاروخ على الحي، ويرجح أنه من طراز قديم."
+    assert only(quotes(body), "direct")[0]["text"] == "سقط الصاروخ على الحي، ويرجح أنه من طراز قديم"
+
+
+def test_a_programme_the_source_spoke_to_is_no_speaker():
+    body = "وأكد سامر الخطيب أن المفاوضات انتهت.\nوقال اللاعب لبرنامج في الملعب مع الإعلامي خالد القوس: سأسافر إلى جدة لتوقيع العقد."
+    assert [r["speaker"] for r in quotes(body)] == ["سامر الخطيب", "سامر الخطيب"]

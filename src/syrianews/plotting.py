@@ -267,6 +267,11 @@ def trust(metrics: Mapping[str, str], caveats: Iterable[str]) -> None:
     cv = None
     if stored.is_file():
         cv = json.loads(stored.read_text(encoding="utf-8")).get("cross_validated")
+    if not metrics:
+        print("No extractor is behind these figures; the intervals are sampling intervals over articles. Do not conclude:")
+        for c in caveats:
+            print(f"  - {c}")
+        return
     if cv:
         print(f"Extraction quality, cross-validated on the annotated articles ({cv.get('folds', '?')} folds, mean ± sd):")
     else:
