@@ -106,3 +106,29 @@ def test_extractor_set_up_failure_stops_the_build(tmp_path, monkeypatch):
     monkeypatch.setattr(QuoteExtractor, "__init__", broken)
     with pytest.raises(StartupError, match="cannot be set up.*permission denied"):
         build([_raw(tmp_path)], tmp_path / "out", progress=False, jobs=1)
+
+
+def test_an_extractor_that_runs_too_long_is_stopped_and_recorded(tmp_path, monkeypatch):
+    """Bounded time per article: a rule stuck on a pathological text costs its rows only."""
+    import time
+
+    from syrianews import extractor_errors
+
+    real = QuoteExtractor.extract
+
+    def slow(self, article, found):
+        if POISON in article.body:
+            while True:  # a rule that never ends on this text
+                time.sleep(0.01)
+        return real(self, article, found)
+
+    monkeypatch.setattr(QuoteExtractor, "extract", slow)
+    monkeypatch.setattr(extractor_errors, "EXTRACT_SECONDS", 0.5)
+    out = tmp_path / "out"
+    t0 = time.perf_counter()
+    res = build([_raw(tmp_path)], out, progress=False, jobs=1)
+    assert time.perf_counter() - t0 < 60
+    assert res.counts["articles"] == 2
+    (err,) = pq.read_table(out / "errors.parquet").to_pylist()
+    assert err["extractor"] == "quotes" and err["error_type"] == "ExtractorTimeout" and "more than 0.5 s" in err["message"]
+    assert validate_build(out) == []

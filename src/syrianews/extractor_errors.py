@@ -14,7 +14,11 @@ first use) are loaded and checked too; any exception stops the build with
 """
 from __future__ import annotations
 
+import signal
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
 
@@ -42,6 +46,38 @@ CHECK_TEXT = """روسيا تتهم واشنطن بدعم الإرهاب في س
 
 روسيا تعلن عن ضربات جديدة في سوريا
 """
+
+
+# one extractor on one article: real articles take milliseconds; a pathological text (tens of
+# thousands of verbs of saying and names) could take hours in a rule that is quadratic
+EXTRACT_SECONDS = 120.0
+
+
+class ExtractorTimeout(TimeoutError):
+    """An extractor ran past :data:`EXTRACT_SECONDS` on one article."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, what: str) -> Iterator[None]:
+    """Raise :class:`ExtractorTimeout` inside the block after ``seconds``.
+
+    Uses ``SIGALRM``, so only where it can: POSIX, the main thread (the local engine's worker
+    processes and ``--jobs 1``); elsewhere (threads of a Dask worker) the block runs unbounded."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ExtractorTimeout(f"{what} ran for more than {seconds:g} s on this article and was stopped")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class StartupError(RuntimeError):

@@ -24,7 +24,8 @@ from . import __version__
 from .articles import article_row, rejection_row, to_article
 from .buildlock import locked_build
 from .config import BuildConfig
-from .extractor_errors import error_row, errors_summary, start_extractors
+from . import extractor_errors
+from .extractor_errors import error_row, errors_summary, start_extractors, time_limit
 from .extractors import build_extractors
 from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
@@ -79,7 +80,8 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
         stats.stat_update(ex.name, "in")
         t0 = time.perf_counter()
         try:
-            made = ex.extract(art, found)
+            with time_limit(extractor_errors.EXTRACT_SECONDS, f"extractor {ex.name!r}"):
+                made = ex.extract(art, found)
         except Exception as e:  # costs this extractor's rows, not the article: recorded in `errors`
             stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
             stats.stat_update(ex.name, "errors")
