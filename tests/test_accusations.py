@@ -79,7 +79,8 @@ def test_not_triggers(text):
 
 
 def test_phrase_triggers_need_their_cue():
-    assert [m.kind for m in find_triggers(tokenize("ورفضت دمشق الاتهامات"))] == ["deny"]
+    # the rejected accusations are an act of their own (reversed onto the denier), so the cue stays a trigger
+    assert [m.kind for m in find_triggers(tokenize("ورفضت دمشق الاتهامات"))] == ["deny", "accuse"]
     assert find_triggers(tokenize("ورفضت دمشق المبادرة")) == []
 
 
@@ -396,3 +397,28 @@ def test_corpus_rows_are_consistent(corpus_build):
         assert text[r.trigger_start:r.trigger_end] == r.trigger
     linked = acc.dropna(subset=["answers_accusation_id"])
     assert linked.answers_accusation_id.isin(acc.accusation_id).all()
+
+
+# -- issue 10: roles from the clause -------------------------------------------------------
+def test_condemn_spelled_without_hamza():
+    (r,) = run("ودانت الحكومة الأردنية الغارات الإسرائيلية على القرى.")
+    assert (r["kind"], r["accuser_actor_id"], r["accused_actor_id"]) == ("condemn", "JOR", "ISR")
+
+
+def test_held_responsible_with_a_time_adjunct_before_the_object():
+    (r,) = run("وكان اردوغان حمل منذ الأحد حزب العمال الكردستاني مسؤولية الهجوم.")
+    assert (r["kind"], r["accuser_actor_id"], r["accused_actor_id"]) == ("accuse", "ERDOGAN", "PKK")
+
+
+def test_feminine_held_responsible_needs_an_object():
+    (r,) = run("وتحمل المعارضة النظام السوري المسؤولية عن المجزرة.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("OPPOSITION", "SYR_GOV")
+    assert run("وقالت إن تركيا تحمل المسؤولية كاملة عن اللاجئين.") == []  # bears the responsibility
+    assert run("وطلب أن يحمل المسؤولون الأتراك الملفات إلى أنقرة.") == []  # officials, not responsibility
+
+
+def test_rejected_accusations_are_an_accusation_against_the_denier():
+    rows = run("ورفضت تركيا اتهامات لها بدعم داعش.")
+    assert triples(rows) == {("deny", "TUR", None), ("accuse", None, "TUR")}
+    (acc,) = [r for r in rows if r["kind"] == "accuse"]
+    assert acc["accuser"] is None

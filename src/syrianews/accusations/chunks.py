@@ -188,6 +188,8 @@ class Sentence:
             t = self.tokens[i]
             r = role(t)
             if r in ("filler", "particle") or (r == "negation" and t.key != "ما"):
+                if r == "filler":
+                    pending_prep = False  # منذ الأحد: the time word was the preposition's object
                 i += 1
                 continue
             if r == "preposition":

@@ -78,6 +78,8 @@ def _skipped(s: Sentence, trig: TriggerMatch) -> bool:
         return True
     if trig.entry.pos in ("participle", "passive") and prev[:1].isdigit():
         return True
+    if trig.entry.form.startswith("ت") and trig.cue_index == i + 1 and "مس" in trig.entry.requires.pattern:
+        return True  # تحمّل المسؤولية: bore the responsibility (تحمّل X المسؤولية holds X responsible)
     return False
 
 

@@ -25,7 +25,7 @@ _PREFIXES = {
 }
 _SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي", "")
 PRONOUN_SUFFIXES = frozenset(s for s in _SUFFIXES if s)
-CUE_WINDOW = 4  # tokens after a phrase trigger in which its cue must appear
+CUE_WINDOW = 6  # tokens after a phrase trigger in which its cue must appear (حمّل منذ أمس التنظيم الإرهابي مسؤولية)
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,6 @@ def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
         if m is None:
             continue
         out.append(m)
-        if m.cue_index is not None:
-            used.add(m.cue_index)
+        if m.cue_index is not None and m.kind != "deny":
+            used.add(m.cue_index)  # رفض الاتهامات: the masdar stays a trigger (an accusation, reversed)
     return out
