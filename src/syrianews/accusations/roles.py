@@ -195,6 +195,18 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
                 out.accused = [left]  # الجيش التركي الذي اتُّهم بعدم حماية ...: passive
                 out.claim_index = i + 1
                 return out
+            head = _antecedent(s, j - 1)
+            if trig.suffix and head is not None:
+                subject = next((sl for sl in slots if any(g.has_actor() for g in sl)), None) if slots else None
+                if subject is not None or _feminine(s.tokens[j - 1].key) != _feminine_verb(trig):
+                    # الحزب الذي تتهمه أنقرة، الحزب المحظور الذي تتهمه (she): the pronoun resumes the head
+                    out.accused = [head]
+                    if subject is not None:
+                        out.accuser = subject[0]
+                    else:
+                        out.subject_dropped = True
+                    _phrase_objects(s, trig, out, end)
+                    return out
         elif j > 0 and (j == i or role(s.tokens[j]) == "particle"):
             g = s.group_before(j)
             imperfect = trig.entry.form[:1] in ("ي", "ت", "ن")
@@ -207,7 +219,11 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
     if left is not None:
         out.accuser = left
         if trig.suffix:
-            out.accused_pronoun = trig.suffix
+            head = _enclosing_head(s, i, left)
+            if head is not None:
+                out.accused = [head]  # اردوغان الذي واجه انتقادات تتهمه: the pronoun resumes the relative's head
+            else:
+                out.accused_pronoun = trig.suffix
         elif slots:
             out.accused = slots[0]
             out.object_first, out.object_last = slots[0][0].first, slots[0][-1].last
@@ -255,6 +271,51 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
         out.subject_dropped = True
     _phrase_objects(s, trig, out, end)
     return out
+
+
+_FEMININE_RELATIVES = frozenset({"التي", "اللواتي", "اللاتي", "اللتين", "اللتان"})
+RELATIVE_REACH = 6  # tokens between a relative pronoun and a trigger whose pronoun resumes its head
+
+
+def _feminine(relative_key: str) -> bool:
+    return relative_key.lstrip("وف") in _FEMININE_RELATIVES
+
+
+def _feminine_verb(trig: TriggerMatch) -> bool:
+    """تتهم، اتهمت، حمّلت: a verb of the third person feminine (its subject is feminine)."""
+    form = trig.entry.form
+    return form.startswith("ت") if form[:1] in ("ي", "ت", "ن") else form.endswith(("ت", "تا"))
+
+
+def _antecedent(s: Sentence, k: int) -> Group | None:
+    """The named noun phrase a relative pronoun at token ``k`` refers to; an adjective after the
+    name is skipped (حزب العمال الكردستاني المحظور الذي ...)."""
+    g = s.group_before(k)  # a head inside a prepositional phrase is still the head (ضد الحزب الذي ...)
+    if g is None:
+        return None
+    if g.has_actor():
+        return g
+    if g.first == g.last and s.tokens[g.first].key.startswith("ال"):
+        h = s.group_before(g.first)
+        if h is not None and h.has_actor():
+            return h
+    return None
+
+
+def _enclosing_head(s: Sentence, i: int, subject: Group) -> Group | None:
+    """A verb with an object pronoun inside a relative clause whose head is not the verb's subject:
+    the head the pronoun resumes (X الذي واجه انتقادات تتهمه → X)."""
+    for k in range(i - 1, max(-1, i - 1 - RELATIVE_REACH), -1):
+        if s.tokens[k].boundary_after:
+            return None
+        if role(s.tokens[k]) == "relative":
+            if k >= subject.first:
+                return None  # the subject itself is inside that clause's head
+            head = _antecedent(s, k)
+            if head is not None and head.last < subject.first and not set(head.actors) & set(subject.actors):
+                return head
+            return None
+    return None
 
 
 def _object_after_comma(s: Sentence, trig: TriggerMatch, end: int, next_trigger: int | None) -> list[Group] | None:
