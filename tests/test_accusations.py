@@ -23,7 +23,7 @@ ACTORS = {
     "تنظيم الدولة الاسلامية": "ISIS", "داعش": "ISIS", "النظام السوري": "SYR_GOV", "النظام": "SYR_GOV",
     "إيران": "IRN", "السعودي": "SAU", "قاسم سليماني": "SOLEIMANI", "إيغور كوناشينكوف": "KONASHENKOV", "السعودية": "SAU",
     "إسرائيل": "ISR", "بان كي مون": "BAN_KI_MOON", "الإسرائيلية": "ISR", "المعارضة": "OPPOSITION", "لافروف": "LAVROV", "قطر": "QAT",
-    "دميتري بيسكوف": "PESKOV", "الكرملين": "RUS",
+    "دميتري بيسكوف": "PESKOV", "الكرملين": "RUS", "الأمم المتحدة": "UN",
 }
 _PATTERN = re.compile("|".join(
     (f"(?:{re.escape(s)}|(?<=ل)ل{re.escape(s[2:])})" if s.startswith("ال") else re.escape(s))
@@ -442,3 +442,13 @@ def test_person_outside_the_reference_catalogue_speaks_for_his_state():
 def test_pronoun_in_a_relative_clause_resumes_its_head(sentence, accuser, accused):
     (r,) = run(sentence)
     assert (r["accuser_actor_id"], r["accused_actor_id"]) == (accuser, accused)
+
+
+def test_kind_noun_and_name_are_one_phrase():
+    (r,) = run("واتهمت جماعة حزب العمال الكردستاني التي تقاتل منذ عقود النظام السوري بالوقوف وراء التفجير.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("PKK", "SYR_GOV")
+
+
+def test_title_with_a_lam_genitive_is_one_phrase():
+    (r,) = run("وندد الأمين العام للأمم المتحدة بالقصف التركي.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("UN", "TUR")

@@ -239,6 +239,15 @@ class Sentence:
                         j += 1
                         continue
                     if mj is not None:
+                        # جماعة حزب العمال، الأمين العام لجامعة الدول العربية: a kind noun or a title
+                        # and the name it governs are one phrase
+                        if not g.mentions and self._governs_name(i, j):
+                            self._take_mention(g, mj)
+                            k = j + 1
+                            while k < hi and self.mention_at[k] is mj:
+                                k += 1
+                            j = k
+                            continue
                         # a nisba adjective or a name after "باسم" belongs to this phrase
                         if self._new_definite(j):
                             break
@@ -268,6 +277,18 @@ class Sentence:
             if self.tokens[g.last].boundary_after and not across:
                 break
         return out
+
+    def _governs_name(self, first: int, j: int) -> bool:
+        """The words [first, j) govern the actor named at ``j``: a kind noun right before it
+        (جماعة حزب العمال، تنظيم داعش), or a title whose genitive is introduced by لـ (الأمين العام
+        لجامعة الدول العربية، المبعوث الخاص للأمم المتحدة)."""
+        clitic = self.clitic_before_mention(j)
+        if j == first + 1 and role(self.tokens[first]) == "kind_noun" and not clitic:
+            return True
+        if clitic.lstrip("و") not in ("ل", "لل") or "(" in self.tokens[j].open_before:
+            return False
+        words = self.tokens[first:j]
+        return len(words) <= 3 and is_title(words[0].key) and not any(t.boundary_after for t in words)
 
     def _inside_parens(self, first: int, j: int) -> bool:
         """Token ``j`` continues a parenthesis opened since ``first`` ((مضر حماد الأسعد))."""
