@@ -452,3 +452,8 @@ def test_kind_noun_and_name_are_one_phrase():
 def test_title_with_a_lam_genitive_is_one_phrase():
     (r,) = run("وندد الأمين العام للأمم المتحدة بالقصف التركي.")
     assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("UN", "TUR")
+
+
+def test_definite_kind_noun_before_a_name_is_subject_and_object():
+    (r,) = run("واتهمت الجماعة حزب العمال الكردستاني بخطف عناصرها.")
+    assert r["accused_actor_id"] == "PKK" and r["accuser"] == "الجماعة"
