@@ -457,3 +457,11 @@ def test_title_with_a_lam_genitive_is_one_phrase():
 def test_definite_kind_noun_before_a_name_is_subject_and_object():
     (r,) = run("واتهمت الجماعة حزب العمال الكردستاني بخطف عناصرها.")
     assert r["accused_actor_id"] == "PKK" and r["accuser"] == "الجماعة"
+
+
+def test_bare_description_is_the_group_named_last():
+    rows = run(["وتبنى تنظيم داعش الهجوم على البلدة.", "وحمّل اردوغان التنظيم الإرهابي مسؤولية الهجوم."])
+    assert triples(rows) == {("accuse", "ERDOGAN", "ISIS")}
+    rows = run(["وقصفت تركيا مواقع تنظيم داعش وحزب العمال الكردستاني.", "واتهمت أنقرة التنظيمين بالوقوف وراء التفجير."])
+    assert triples(rows) == {("accuse", "TUR", "ISIS"), ("accuse", "TUR", "PKK")}
+    assert triples(run("وحمّل اردوغان التنظيم الإرهابي مسؤولية الهجوم.")) == {("accuse", "ERDOGAN", None)}  # no group named before

@@ -119,8 +119,10 @@ class Sentence:
     """One sentence's tokens with their actor mentions, and the chunker over them."""
 
     def __init__(self, text: str, tokens: list[Token], mentions: list[Mention], parents: dict[str, str | None],
-                 titled: dict | None = None):
+                 titled: dict | None = None, history: list[tuple[int, str]] | None = None, origin: int = 0):
         self.titled = titled or {}  # (title word, state) → person, for الرئيس التركي → ERDOGAN
+        self.history = history or []  # (position in the article, actor) of every mention, in order
+        self.origin = origin  # article position of this unit's offset 0
         self.text = text  # the whole unit text (offsets of tokens index it)
         self.tokens = tokens
         self.parents = parents
@@ -131,6 +133,11 @@ class Sentence:
                 if m.start < t.end and m.end > t.start and (best is None or m.end - m.start > best.end - best.start):
                     best = m
             self.mention_at.append(best)
+
+    def earlier_actors(self, i: int) -> list[str]:
+        """Actors the article names before token ``i``, nearest first (for bare descriptions)."""
+        pos = self.origin + self.tokens[i].start
+        return [a for p, a in reversed(self.history) if p < pos]
 
     # -- token tests -------------------------------------------------------------------
     def clitic_before_mention(self, i: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..records import Article
+from . import anaphora
 from .actorinfo import ActorInfo, load_actor_info
 from .acts import Act, Quote, rows
 from .chunks import Group, Mention, Sentence, actor_of, role
@@ -24,6 +25,7 @@ from .triggers import TriggerMatch, find_triggers, may_hold_trigger
 
 MAX_CLAIM = 300  # characters of claim text kept
 PREVIOUS_SENTENCES = 3  # how far back a dropped subject is looked for
+TITLE_ORIGIN = -10**9  # article position of the title's offset 0: the title comes before the body
 
 
 class AccusationExtractor:
@@ -42,9 +44,12 @@ class AccusationExtractor:
         quotes = found.get("quotes", []) or []
         acts: list[Act] = []
         titled = titled_persons(article, mentions, self.info)
+        real = [m for m in mentions if m.get("form") != "implied"]
+        history = sorted(((m["start"] + (TITLE_ORIGIN if m.get("in_title") else 0), m["actor_id"]) for m in real),
+                         key=lambda x: x[0])
         if article.title:
             title_mentions = [self._mention(m, 0) for m in mentions if m.get("in_title") and m.get("form") != "implied"]
-            self._unit(article.title, True, None, 0, title_mentions, [], acts, titled)
+            self._unit(article.title, True, None, 0, title_mentions, [], acts, titled, history, TITLE_ORIGIN)
         starts = article.paragraph_starts()
         body_mentions = [m for m in mentions if not m.get("in_title") and m.get("form") != "implied"]
         for k, (para, base) in enumerate(zip(article.paragraphs, starts)):
@@ -56,7 +61,7 @@ class AccusationExtractor:
                 for q in quotes
                 if q.get("start") is not None and q["start"] < end and q["end"] > base
             ]
-            self._unit(para, False, k, base, ums, uqs, acts, titled)
+            self._unit(para, False, k, base, ums, uqs, acts, titled, history, base)
         link_denials(acts, self.parents)
         return {"accusations": rows(article.article_id, acts, self.info)}
 
@@ -69,7 +74,8 @@ class AccusationExtractor:
 
     # -- one title or paragraph --------------------------------------------------------
     def _unit(self, text: str, in_title: bool, paragraph: int | None, base: int,
-              mentions: list[Mention], quotes: list[Quote], acts: list[Act], titled: dict) -> None:
+              mentions: list[Mention], quotes: list[Quote], acts: list[Act], titled: dict,
+              history: list[tuple[int, str]] | None = None, origin: int = 0) -> None:
         if not may_hold_trigger(text):
             return
         spans = sentences(text)
@@ -82,7 +88,8 @@ class AccusationExtractor:
 
             def prev_subject(earlier=earlier) -> tuple | None:  # computed only when needed
                 return next(filter(None, (self._subject_of(text, sp, mentions, titled) for sp in reversed(earlier))), None)
-            sent = Sentence(text, tokens, [m for m in mentions if m.start < se and m.end > ss], self.parents, titled)
+            sent = Sentence(text, tokens, [m for m in mentions if m.start < se and m.end > ss], self.parents, titled,
+                            history, origin)
             carried: Group | None = None
             in_sentence: list[Act] = []
             denied_at: dict[int, Act] = {}  # token index of a denial's object → the denial
@@ -144,6 +151,11 @@ class AccusationExtractor:
                 twin = Act(**{**act.__dict__})
                 twin.accused, twin.accused_actor_id = self._named(sent, g2)
                 out.append(twin)
+            if roles.accused and not any(g.has_actor() for g in roles.accused):
+                for other in anaphora.resolve(sent, roles.accused[0], self.info.types)[1:]:  # التنظيمين: one act each
+                    twin = Act(**{**act.__dict__})
+                    twin.accused_actor_id = other
+                    out.append(twin)
         for a in out:
             self._finish(a, sent, roles, text, se)
         return out
@@ -209,6 +221,9 @@ class AccusationExtractor:
     def _named(self, sent: Sentence, g: Group) -> tuple[str | None, str | None]:
         """(surface, actor) of a group; a bare title of a state is the person it stands for."""
         actor = actor_of(g, self.parents)
+        if actor is None:  # التنظيم الإرهابي: the armed group named last
+            found = anaphora.resolve(sent, g, self.info.types)
+            return sent.surface(g), found[0] if found else None
         return sent.surface(g), person_for_title(sent, g, actor, self.info) or actor
 
     def _subject_of(self, text: str, span: tuple[int, int], mentions: list[Mention], titled: dict) -> tuple | None:
