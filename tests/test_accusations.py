@@ -465,3 +465,18 @@ def test_bare_description_is_the_group_named_last():
     rows = run(["وقصفت تركيا مواقع تنظيم داعش وحزب العمال الكردستاني.", "واتهمت أنقرة التنظيمين بالوقوف وراء التفجير."])
     assert triples(rows) == {("accuse", "TUR", "ISIS"), ("accuse", "TUR", "PKK")}
     assert triples(run("وحمّل اردوغان التنظيم الإرهابي مسؤولية الهجوم.")) == {("accuse", "ERDOGAN", None)}  # no group named before
+
+
+def test_coordinated_verbs_share_subject_and_object():
+    rows = run("وقال إن المعارضة تستنكر وتشجب بأشد العبارات الدور الذي يلعبه النظام السوري في المنطقة.")
+    assert triples(rows) == {("condemn", "OPPOSITION", "SYR_GOV")}
+    assert {r["trigger"] for r in rows} == {"تستنكر"}  # one row per distinct act; the second verb repeats it
+
+
+@pytest.mark.parametrize("sentence,accused", [
+    ("وأدانت السعودية القصف الذي شنته الطائرات الإسرائيلية على القرى.", "ISR"),
+    ("وأدانت السعودية القصف الذي استهدف المدنيين في إيران.", None),  # the place of the deed is not its doer
+])
+def test_condemned_deed_and_its_doer(sentence, accused):
+    (r,) = run(sentence)
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("SAU", accused)

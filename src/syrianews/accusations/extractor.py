@@ -93,9 +93,11 @@ class AccusationExtractor:
             carried: Group | None = None
             in_sentence: list[Act] = []
             denied_at: dict[int, Act] = {}  # token index of a denial's object → the denial
+            last: list[Act] = []  # the acts of the previous trigger
             for n, trig in enumerate(trigs):
                 nxt = trigs[n + 1].index if n + 1 < len(trigs) else None
-                roles = find_roles(sent, trig, nxt)
+                coordinated = (n > 0 and bool(last) and _coordinated(trigs[n - 1], trig))
+                roles = find_roles(sent, trig, nxt, coordinated)
                 if roles.skip:
                     continue
                 if roles.subject_only:
@@ -104,6 +106,9 @@ class AccusationExtractor:
                 new = self._act(sent, trig, roles, text, ss, se, in_title, paragraph, base, quotes, carried, in_sentence, acts,
                                 prev_subject)
                 carried = None
+                if coordinated:
+                    new = _share_roles(last, new)
+                last = new
                 if trig.entry.kind == "deny" and roles.object_first is not None:
                     denied_at[roles.object_first] = new[0]
                 elif trig.entry.pos == "masdar" and trig.index in denied_at:
@@ -241,6 +246,27 @@ class AccusationExtractor:
 
 
 
+
+
+def _coordinated(prev: TriggerMatch, trig: TriggerMatch) -> bool:
+    """يستنكر ويشجب: two verbs of one act joined by و, with one subject and one object."""
+    return (trig.index == prev.index + 1 and trig.prefix[:1] == "و" and trig.entry.kind == prev.entry.kind
+            and trig.entry.pos == prev.entry.pos == "verb" and not prev.suffix)
+
+
+def _share_roles(first: list[Act], second: list[Act]) -> list[Act]:
+    """The second verb takes the first one's subject; the first takes the second one's object
+    when it had none (its object came after both verbs)."""
+    lead = first[0]
+    for a in second:
+        a.accuser, a.accuser_actor_id = lead.accuser, lead.accuser_actor_id
+        if a.accused_actor_id == a.accuser_actor_id:
+            a.accused_actor_id = None
+    if not lead.accused and not lead.accused_actor_id and len(first) == 1:
+        lead.accused, lead.accused_actor_id = second[0].accused, second[0].accused_actor_id
+        if lead.accused_actor_id == lead.accuser_actor_id:
+            lead.accused_actor_id = None
+    return second
 
 
 def _last_actor_group(sent: Sentence, i: int) -> Group | None:

@@ -18,6 +18,7 @@ from .chunks import Group, Sentence, role
 from .triggers import TriggerMatch
 
 RIGHT_WINDOW = 14  # tokens after a trigger searched for its arguments
+AGENT_REACH = 5  # tokens after a relative pronoun searched for the doer of a condemned deed
 
 
 @dataclass
@@ -117,8 +118,11 @@ def _right_end(s: Sentence, trig: TriggerMatch, next_trigger: int | None, start:
     return hi
 
 
-def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Roles:
-    """Accuser, accused and claim of one trigger, as far as the sentence gives them."""
+def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordinated: bool = False) -> Roles:
+    """Accuser, accused and claim of one trigger, as far as the sentence gives them.
+
+    ``coordinated``: the verb is joined by و to a verb of the same act just before it (يستنكر
+    ويشجب): it shares that verb's subject, so every phrase after it is its object."""
     pos = trig.entry.pos
     i = trig.index
     out = Roles(negated=_negated(s, trig))
@@ -182,6 +186,15 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
         return out
 
     # finite verb (also phrase verbs)
+    if coordinated:
+        out.subject_dropped = True
+        if slots:
+            obj = next((sl for sl in slots if any(g.has_actor() for g in sl)), slots[0])
+            out.accused = obj
+            out.object_first, out.object_last = obj[0].first, obj[-1].last
+        _agent_of_object(s, trig, out)
+        _phrase_objects(s, trig, out, end)
+        return out
     left = None
     clause_initial = (trig.prefix[:1] in ("و", "ف") or i == 0 or s.tokens[i - 1].boundary_after
                       or role(s.tokens[i - 1]) == "opener")
@@ -269,8 +282,24 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
             out.subject_dropped = True
     else:
         out.subject_dropped = True
+    _agent_of_object(s, trig, out)
     _phrase_objects(s, trig, out, end)
     return out
+
+
+def _agent_of_object(s: Sentence, trig: TriggerMatch, out: Roles) -> None:
+    """A condemned deed with no actor in it, followed by a relative clause that names its doer
+    (أدان القصف الذي شنته الطائرات التركية، الدور الذي يلعبه النظام الإيراني): the doer is accused."""
+    if trig.entry.kind != "condemn" or not out.accused or any(g.has_actor() for g in out.accused):
+        return
+    k = out.accused[-1].last + 1
+    if k >= len(s.tokens) or role(s.tokens[k]) != "relative" or s.tokens[k - 1].boundary_after:
+        return
+    for g in s.groups(k + 1, min(len(s.tokens), k + 1 + AGENT_REACH)):
+        if g.has_actor():
+            if not g.prep:
+                out.accused = [g]
+            return
 
 
 _FEMININE_RELATIVES = frozenset({"التي", "اللواتي", "اللاتي", "اللتين", "اللتان"})
