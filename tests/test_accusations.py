@@ -480,3 +480,24 @@ def test_coordinated_verbs_share_subject_and_object():
 def test_condemned_deed_and_its_doer(sentence, accused):
     (r,) = run(sentence)
     assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("SAU", accused)
+
+
+def test_denial_then_an_accusation_of_its_own():
+    for sentence in ("وتنفي روسيا أية مسؤولية وتوجه أصابع الاتهام للولايات المتحدة.",
+                     "وتنفي روسيا والمتمردون أية مسؤولية وتوجه أصابع الاتهام للولايات المتحدة."):
+        rows = run(sentence)
+        assert [r["accused_actor_id"] for r in rows if r["kind"] == "accuse"] == ["USA"], sentence
+
+
+def test_fixes_seen_on_unseen_articles():
+    # a definite title before a group is subject and object, not one phrase
+    (r,) = run("كذلك حمل المسؤول حزب العمال الكردستاني مسؤولية الهجوم على الشرطة.")
+    assert (r["accuser"], r["accused_actor_id"]) == ("المسؤول", "PKK")
+    # bearing burdens and responsibilities is no accusation
+    assert run("ليكونوا قادرين على تحمل أعباء ومسؤوليات بناء المشاريع في تركيا.") == []
+    # "we" condemn: the phrase after the verb is the object
+    (r,) = run("وقال اردوغان: نحن ندين بأشد العبارات الهجوم الذي نفذه تنظيم داعش.")
+    assert r["accused_actor_id"] == "ISIS" and r["accuser"] != "الهجوم"
+    # a demonstrative and its noun are one phrase
+    (r,) = run("وتبنى تنظيم داعش الهجوم. ويزعم هذا التنظيم بأنه يدافع عن المسلمين.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("ISIS", None)

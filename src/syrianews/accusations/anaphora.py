@@ -27,7 +27,8 @@ def head_of(sent: Sentence, g: Group) -> tuple[frozenset[str], int] | None:
     """The anaphor entry of a group with no actor whose first word is a listed head."""
     if g.has_actor():
         return None
-    key = sent.tokens[g.first].key
+    first = g.first + 1 if g.demonstrative and g.last > g.first else g.first  # هذا التنظيم
+    key = sent.tokens[first].key
     table = anaphors()
     for k in (key, key[1:] if key[:1] in ("و", "ف") else key):
         if k in table:

@@ -119,7 +119,9 @@ class Sentence:
     """One sentence's tokens with their actor mentions, and the chunker over them."""
 
     def __init__(self, text: str, tokens: list[Token], mentions: list[Mention], parents: dict[str, str | None],
-                 titled: dict | None = None, history: list[tuple[int, str]] | None = None, origin: int = 0):
+                 titled: dict | None = None, history: list[tuple[int, str]] | None = None, origin: int = 0,
+                 types: dict[str, str] | None = None):
+        self.types = types or {}  # actor → catalogue type (person, state ...)
         self.titled = titled or {}  # (title word, state) → person, for الرئيس التركي → ERDOGAN
         self.history = history or []  # (position in the article, actor) of every mention, in order
         self.origin = origin  # article position of this unit's offset 0
@@ -195,8 +197,8 @@ class Sentence:
             t = self.tokens[i]
             r = role(t)
             if r in ("filler", "particle") or (r == "negation" and t.key != "ما"):
-                if r == "filler":
-                    pending_prep = False  # منذ الأحد: the time word was the preposition's object
+                if r == "filler" and i + 1 < hi and self.mention_at[i + 1] is not None:
+                    pending_prep = False  # منذ الأحد حزب العمال: the time word was the preposition's object
                 i += 1
                 continue
             if r == "preposition":
@@ -260,6 +262,7 @@ class Sentence:
                             break
                         if (self.is_nisba(mj) and not self.clitic_before_mention(j) or role(self.tokens[j - 1]) == "glue"
                                 or is_title(self.tokens[j - 1].key) and not self.clitic_before_mention(j)
+                                and self._title_takes(j - 1, mj)
                                 or any(related(mj.actor_id, a, self.parents) for a in g.actors) and not self.clitic_before_mention(j)):
                             self._take_mention(g, mj)
                             k = j + 1
@@ -284,6 +287,15 @@ class Sentence:
             if self.tokens[g.last].boundary_after and not across:
                 break
         return out
+
+    def _title_takes(self, k: int, m: Mention) -> bool:
+        """A title at ``k`` holds the actor after it: an indefinite title governs it as a genitive
+        (رئيس تركيا، زعيم حزب العمال); a definite one only stands in apposition to a person
+        (الرئيس اردوغان) - حمّل المسؤول حزب العمال المسؤولية is subject and object."""
+        key = self.tokens[k].key.lstrip("وف")
+        if not (key.startswith("ال") or key.startswith("لل")) or not self.types:
+            return True
+        return self.types.get(m.actor_id) == "person"
 
     def _governs_name(self, first: int, j: int) -> bool:
         """The words [first, j) govern the actor named at ``j``: a kind noun right before it
@@ -311,6 +323,8 @@ class Sentence:
         prev, cur = self.tokens[j - 1], self.tokens[j]
         if self.mention_at[j - 1] is not None or "(" in cur.open_before or ")" in prev.close_after:
             return False
+        if role(prev) == "demonstrative":
+            return False  # هذا التنظيم، هذه الحكومة: one phrase
         if not cur.key.startswith("ال") or prev.key.lstrip("وف").startswith("ال") or is_title(prev.key):
             return False
         return is_title(cur.key) or self.mention_at[j] is not None and not self.is_nisba(self.mention_at[j])

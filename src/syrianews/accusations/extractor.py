@@ -89,7 +89,7 @@ class AccusationExtractor:
             def prev_subject(earlier=earlier) -> tuple | None:  # computed only when needed
                 return next(filter(None, (self._subject_of(text, sp, mentions, titled) for sp in reversed(earlier))), None)
             sent = Sentence(text, tokens, [m for m in mentions if m.start < se and m.end > ss], self.parents, titled,
-                            history, origin)
+                            history, origin, self.info.types)
             carried: Group | None = None
             in_sentence: list[Act] = []
             denied_at: dict[int, Act] = {}  # token index of a denial's object → the denial
@@ -238,7 +238,7 @@ class AccusationExtractor:
         if not ms:
             return None
         tokens = tokenize(text, ss, se)
-        sent = Sentence(text, tokens, ms, self.parents, titled)
+        sent = Sentence(text, tokens, ms, self.parents, titled, types=self.info.types)
         g = _first_actor_group(sent, len(tokens))
         return self._named(sent, g) if g is not None else None
 

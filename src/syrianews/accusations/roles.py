@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chunks import Group, Sentence, role
-from .triggers import TriggerMatch
+from .triggers import TriggerMatch, load_triggers
 
 RIGHT_WINDOW = 14  # tokens after a trigger searched for its arguments
 AGENT_REACH = 5  # tokens after a relative pronoun searched for the doer of a condemned deed
@@ -79,8 +79,11 @@ def _skipped(s: Sentence, trig: TriggerMatch) -> bool:
         return True
     if trig.entry.pos in ("participle", "passive") and prev[:1].isdigit():
         return True
-    if trig.entry.form.startswith("ت") and trig.cue_index == i + 1 and "مس" in trig.entry.requires.pattern:
-        return True  # تحمّل المسؤولية: bore the responsibility (تحمّل X المسؤولية holds X responsible)
+    if trig.entry.responsibility and trig.entry.form.startswith("ت") and trig.cue_index is not None:
+        # تحمّل المسؤولية، على تحمّل الأعباء: bore, bearing; تحمّل X المسؤولية holds the actor X responsible
+        between = range(i + 1, trig.cue_index)
+        if (i > 0 and role(s.tokens[i - 1]) == "preposition") or not any(s.mention_at[k] for k in between):
+            return True
     return False
 
 
@@ -210,7 +213,7 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
                 return out
             head = _antecedent(s, j - 1)
             if trig.suffix and head is not None:
-                subject = next((sl for sl in slots if any(g.has_actor() for g in sl)), None) if slots else None
+                subject = slots[0] if slots else None  # الذي يتهمه المتظاهرون: a subject after the verb
                 if subject is not None or _feminine(s.tokens[j - 1].key) != _feminine_verb(trig):
                     # الحزب الذي تتهمه أنقرة، الحزب المحظور الذي تتهمه (she): the pronoun resumes the head
                     out.accused = [head]
@@ -246,6 +249,12 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
             out.accuser = slots[0][0]
         else:
             out.subject_dropped = True
+    elif _first_person(trig) and slots:
+        # ندين بأشد العبارات العمل الإجرامي: "we" is the subject, the phrases after the verb are objects
+        out.subject_dropped = True
+        obj = next((sl for sl in slots if any(g.has_actor() for g in sl)), slots[0])
+        out.accused = obj
+        out.object_first, out.object_last = obj[0].first, obj[-1].last
     elif len(slots) >= 2:
         out.accuser = slots[0][0]
         obj = slots[1]
@@ -257,8 +266,9 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
         out.object_first, out.object_last = obj[0].first, obj[-1].last
     elif len(slots) == 1 and _single_slot_is_subject(s, trig, end, next_trigger):
         out.accuser = slots[0][0]
-        if end < len(s.tokens) and (end == next_trigger or end == trig.cue_index or role(s.tokens[end]) == "demonstrative"):
-            out.object_first = end
+        if end < len(s.tokens) and (end == next_trigger or end == trig.cue_index or role(s.tokens[end]) == "demonstrative") \
+                and end == slots[0][-1].last + 1 and all(g.has_actor() for g in slots[0][1:]):
+            out.object_first = end  # نفت موسكو الاتهامات، نفت موسكو هذه المعلومات: the object right after the subject
         elif end < len(s.tokens) and trig.entry.kind == "condemn" and s.is_claim_marker(end):
             out.accused = [g for g in s.groups(end, min(len(s.tokens), end + 4)) if g.has_actor()][:1]
         elif end < len(s.tokens) and trig.entry.kind == "condemn" and s.tokens[end - 1].boundary_after:
@@ -285,6 +295,13 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
     _agent_of_object(s, trig, out)
     _phrase_objects(s, trig, out, end)
     return out
+
+
+def _first_person(trig: TriggerMatch) -> bool:
+    """ندين، نستنكر، نتهم: an imperfect of "we" (its third-person twin يدين is a trigger too);
+    نفت and ندد are perfects of roots that start with ن."""
+    form = trig.entry.form
+    return form.startswith("ن") and ("ي" + form[1:]) in load_triggers()
 
 
 def _agent_of_object(s: Sentence, trig: TriggerMatch, out: Roles) -> None:
@@ -373,7 +390,7 @@ def _single_slot_is_subject(s: Sentence, trig: TriggerMatch, end: int, next_trig
         return True
     if kind == "condemn":  # ونددت قطر بالهجوم، واستنكرت الحكومة، ... | ويشجب إسرائيل ويطالبها
         return end >= len(s.tokens) or s.is_claim_marker(end) or s.tokens[end - 1].boundary_after
-    return trig.cue_index is not None and end == trig.cue_index and not (trig.entry.requires and "مسؤولي" in trig.entry.requires.pattern)
+    return trig.cue_index is not None and end == trig.cue_index and not trig.entry.responsibility
 
 
 def _phrase_objects(s: Sentence, trig: TriggerMatch, out: Roles, end: int) -> None:
