@@ -182,6 +182,8 @@ def test_actor_labels_prefer_english_and_keep_arabic_whole():
     assert plotting.actor_names(actors) == {"SYR_GOV": "Syrian government", "X": "فاعل"}
     assert plotting.actor_names(actors, "both")["SYR_GOV"] == "Syrian government · النظام السوري"
     assert plotting.actor_names(actors, "ar")["SYR_GOV"] == "النظام السوري"
+    renamed = pd.DataFrame({"actor_id": ["HTS"], "name_en": ["Hayat Tahrir al-Sham / Nusra Front"], "name_ar": ["هيئة تحرير الشام"]})
+    assert "Nusra Front" in plotting.actor_names(renamed, "both")["HTS"]  # both names of the period survive
 
 
 def test_enough_prints_why_a_figure_is_skipped(capsys):
@@ -199,3 +201,15 @@ def test_report_writes_a_readable_html_page_with_its_figures(sample_build, tmp_p
     assert "Traceback" not in page
     assert (tmp_path / "figures" / "01_overview_outlets.png").stat().st_size > 5_000
 
+
+
+def test_readme_figures_are_produced_by_the_notebooks():
+    """The README's images are figures that the notebooks save (so `make report` refreshes them)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sources = [p.read_text(encoding="utf-8") for p in NOTEBOOKS.glob("*.py")]
+    for name in notebooks.README_FIGURES:
+        assert f"docs/figures/{name}" in readme, name
+        assert (ROOT / "docs" / "figures" / name).is_file(), name
+        parts = name.removesuffix(".png").split("_")
+        nb, fig = "_".join(parts[:2]), "_".join(parts[2:])
+        assert any(f'NB = "{nb}"' in src and f'plotting.save(fig, NB, "{fig}")' in src for src in sources), name

@@ -459,3 +459,55 @@ def test_the_addressee_after_the_verb_is_not_the_speaker_nor_a_masdar_a_verb():
 def test_a_relative_clause_after_a_nameless_source_gives_no_name():
     (r,) = quotes("وقال المسؤول الأمني الذي طلب عدم الكشف عن هويته إن الزيارة حملت ثلاث رسائل.")
     assert r["speaker"] == "المسؤول الأمني"
+
+
+def test_a_straight_quote_left_open_ends_where_the_next_attribution_opens_one():
+    body = 'وقال الوزير في مؤتمر صحافي "إن التحقيق يتقدم بسرعة كبيرة. وأضاف الوزير "لكننا لم نصل بعد إلى حكم نهائي".'
+    rows = only(quotes(body), "direct")
+    assert [r["text"] for r in rows] == ["إن التحقيق يتقدم بسرعة كبيرة", "لكننا لم نصل بعد إلى حكم نهائي"]
+
+
+def test_a_guillemet_written_the_wrong_way_round_after_inna_opens_the_quote():
+    body = "وقال المتحدث إن» الوفد سيصل إلى العاصمة مساء الغد». وأضاف أن» المحادثات ستستمر ثلاثة أيام»."
+    rows = only(quotes(body), "direct")
+    assert [r["text"] for r in rows] == ["الوفد سيصل إلى العاصمة مساء الغد", "المحادثات ستستمر ثلاثة أيام"]
+    assert all(r["speaker"] == "المتحدث" for r in rows)
+
+
+def test_a_clause_with_one_word_outside_the_marks_is_both_indirect_and_direct():
+    body = 'وقال مدير المرصد إن الضربات "لا تقطع الطريق على التنظيم لكنها تجعل تحركاته أصعب".'
+    rows = quotes(body)
+    assert sorted(r["kind"] for r in rows) == ["direct", "indirect"]
+    assert only(rows, "indirect")[0]["text"].startswith("الضربات")
+    body = 'وقال مدير المرصد إن "الضربات لا تقطع الطريق على التنظيم".'
+    assert [r["kind"] for r in quotes(body)] == ["direct"]
+
+
+def test_names_of_programmes_parties_and_battles_in_marks_are_no_quotes():
+    rows = quotes("وأوضح المدير أن الحملة تنفذ البرنامج التدريبي «غدك بين يديك» في المخيمات.")
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وتابع أن الحكومة دعمت "حزب العمل الوطني" المعارض طوال سنوات.')
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وأعلنت الفصائل استئناف "معركة تحرير الجنوب" بعد توقف دام شهرا.')
+    assert only(rows, "direct") == []
+
+
+def test_a_source_s_own_words_after_a_colon_end_at_the_author_s_next_verb():
+    body = "وقال اللاعب سامر الخطيب للصحفيين: سأسافر إلى جدة لتوقيع العقد، مبدياً سعادته بالعرض، واعترف بأنه سيحتاج وقتا للتأقلم."
+    rows = quotes(body)
+    assert only(rows, "direct")[0]["text"] == "سأسافر إلى جدة لتوقيع العقد"
+    body = "وقال المدير: سقط الصاروخ على الحي، ويرجح أنه من طراز قديم."
+    assert only(quotes(body), "direct")[0]["text"] == "سقط الصاروخ على الحي، ويرجح أنه من طراز قديم"
+
+
+def test_a_programme_the_source_spoke_to_is_no_speaker():
+    body = "وأكد سامر الخطيب أن المفاوضات انتهت.\nوقال اللاعب لبرنامج في الملعب مع الإعلامي خالد القوس: سأسافر إلى جدة لتوقيع العقد."
+    assert [r["speaker"] for r in quotes(body)] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+def test_what_a_named_source_repeats_is_reported_speech_and_claims_are_too():
+    (r,) = quotes("ودحض الكاتب ما تردده الحكومة بين الحين والآخر بأنه لا يوجد أي تعاون مع المسلحين.")
+    assert r["kind"] == "indirect" and r["speaker"] == "الحكومة"
+    assert quotes("وهذا ما يؤكد أن الأزمة طويلة.") == []
+    rows = quotes("وتتمدد الجماعة المتشددة التي تدعي أنها تمثل السكان إلى مناطق جديدة.")
+    assert [r["kind"] for r in rows] == ["indirect"] and rows[0]["text"].startswith("تمثل السكان")

@@ -142,7 +142,7 @@ def write_html(executed: Path, html: Path) -> Path:
 
 
 #: the figures of the default build that the README shows (copied by ``readme-figures``)
-README_FIGURES = ["02_actors_top_actors.png", "03_voices_voices.png", "04_accusations_answers.png"]
+README_FIGURES = ["01_overview_outlets.png", "02_actors_top_actors.png", "03_voices_voice_gap.png"]
 
 
 def report(folder=None, data=None, out: str | os.PathLike = "reports", only: list[str] | None = None) -> list[tuple[Result, Path]]:
