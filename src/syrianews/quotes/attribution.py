@@ -6,7 +6,7 @@ from . import indirect as ind
 from .actors import speaker_actor
 from .document import Anchor, Doc, subject_limit
 from .lexicon_words import bare, heads, in_list, is_stop, source_kind, stops, titles
-from .speakers import History, Speaker, clean_name, name_runs, pronoun_source, subject_after, trim_run
+from .speakers import History, Speaker, _addressee, clean_name, name_runs, pronoun_source, subject_after, trim_run
 from .tokens import Token, tokenize
 from .verbs import Trigger
 
@@ -14,11 +14,6 @@ _PREPOSITIONS = frozenset({"من", "في", "عن", "على", "الى", "إلى",
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
-
-
-def _addressee(t: Token) -> bool:
-    """لوكالة الأنباء، لصحيفة، للصحافيين: to whom the source spoke, not the source."""
-    return t.key.startswith("ل") and not t.key.startswith("لل") and source_kind(t.key[1:]) in ("agency", "newspaper", "broadcaster")
 
 
 def _ends_at_relative(run: list[Token], between: list[Token]) -> bool:
@@ -240,6 +235,8 @@ class SpeakerFinder:
             k -= 1
             if len(seq) > 16:
                 return None
+        if k >= 0 and k in doc.trig_at and doc.trig_at[k].entry.kind in ("participle", "masdar"):
+            return None  # مبدياً اتفاق الطرفين، وبين ...: the participle's object, not a subject
         while seq and seq[0].key in _LEADING_PARTICLES:
             seq = seq[1:]
         quoted_name = bool(seq) and doc.term_opening_at(seq[0].start - 1, seq[0].start)

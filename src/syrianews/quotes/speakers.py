@@ -227,6 +227,11 @@ def _outlet_name(before: list[Token], t: Token) -> bool:
     return len(before) == 1 and source_kind(before[0].key) in ("newspaper", "broadcaster", "agency") and not _defined(before[0]) and t.key in _TIME_WORDS
 
 
+def _addressee(t: Token) -> bool:
+    """لوكالة الأنباء، لصحيفة، لبرنامج: to whom the source spoke, not the source."""
+    return t.key.startswith("ل") and not t.key.startswith("لل") and source_kind(t.key[1:]) in ("agency", "newspaper", "broadcaster")
+
+
 def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None) -> list[Token]:
     """Tokens of the subject that follows the verb at ``j`` (up to index ``limit``): up to the
     first stop word; if that leaves no personal name but a title, the last name run before
@@ -245,7 +250,7 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
             out = []  # كثير من الاستطلاعات، عدد من المسؤولين: the source is after من
             k += 1
             continue
-        if (is_stop(t) and not role_pp and not _outlet_name(out, t)) or t.key in ("ل", "لـ") or lookup(t.key) is not None:
+        if (is_stop(t) and not role_pp and not _outlet_name(out, t)) or t.key in ("ل", "لـ") or lookup(t.key) is not None or (out and _addressee(t)):
             break  # ... but a role keeps its "in X" (المدير الطبي في العيادات السعودية)
         out.append(t)
         k += 1
@@ -253,7 +258,7 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
             break
     if out and not name_runs(text, out) and in_list(out[0].key, titles()):
         region = list(toks[j + 1 : limit])
-        cut = next((n for n, t in enumerate(region) if t.key in _RELATIVE_WORDS), None)
+        cut = next((n for n, t in enumerate(region) if t.key in _RELATIVE_WORDS or t.key == "مع" or _addressee(t)), None)
         region = region[:cut]  # المسؤول الذي طلب عدم الكشف عن هويته: no name after the relative
         runs = name_runs(text, region)
         if runs:
@@ -336,6 +341,10 @@ class History:
             named = self._role_in_text(role)
             if named:
                 return Speaker(named, sp.surface, "role_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
+            if len(keys) == 1 and head.startswith("ال"):  # وقال اللاعب: the last person named
+                for prev in reversed(self.items):
+                    if prev.name and not in_list(tokenize(prev.name)[0].key, heads()) and len(name_runs(prev.name, tokenize(prev.name))) == 1:
+                        return _inherit(sp, prev, "role_ref")
         # short form → the fullest form that ends with it (or starts with it, for institutions)
         best = None
         cands = [p.name for p in self.items if p.name] + self.article_runs
@@ -417,7 +426,7 @@ class History:
                 while k < len(toks) and toks[k].key in honorifics():
                     k += 1
                 runs = name_runs(self.text, toks[k : k + 4])
-                if runs and runs[0][0].i == toks[min(k, len(toks) - 1)].i:
+                if runs and runs[0][0].i == toks[min(k, len(toks) - 1)].i and not _addressee(runs[0][0]):
                     r = runs[0]
                     return self.text[r[0].start : r[-1].end]
                 if k == j + n and j > 0 and only_space_between(self.text, toks[j - 1].end, toks[j].start):
