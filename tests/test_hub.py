@@ -81,6 +81,8 @@ ROWS: dict[str, list[dict]] = {
          "duplicate_of": "a1", "url": "http://example.org/1b"},
         {"source_file": "x.zip!b.json", "record_index": 3, "reason": "empty", "detail": "no content", "snippet": ""},
     ],
+    "errors": [{"article_id": "a1", "extractor": "quotes", "error_type": "IndexError", "message": "list index out of range",
+                "source_file": "x.zip!a.json", "record_index": 0}],
 }
 MANIFEST = {
     "package": "syrianews",
@@ -245,7 +247,7 @@ def test_card_yaml_validates_with_hub_card_classes(build: Path, tmp_path: Path):
         assert infos[name].splits["train"].num_examples == len(ROWS[name])
     # body: what each table holds, how it was built, limits, citation
     for needle in ("### `quotes` — 2 rows", "syrianews 9.8.7", "ab" * 32, "2015-07-21.zip", "duplicate 1, empty 1",
-                   "Known limits", "Evaluation: not evaluated", "```bibtex", "real persons"):
+                   "Known limits", "Evaluation of this build itself: not evaluated", "cross-validated", "```bibtex", "real persons"):
         assert needle in card.text, needle
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``syrianews build``, ``syrianews info`` (and the Hub commands)."""
+"""Command line: ``syrianews build``, ``syrianews info``, ``syrianews evaluate`` (and the Hub commands)."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +11,7 @@ from . import __version__
 def cmd_build(args: argparse.Namespace) -> int:
     from .actors_errors import CatalogueErrorTypes
     from .buildlock import BuildLockedError, BuildWriteError
+    from .extractor_errors import StartupError
     from .pipeline import build
 
     _log_to_stderr("syrianews build")
@@ -20,7 +21,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             engine=args.engine, scheduler=args.scheduler, full=args.full,
             shard_bytes=None if args.shard_mib is None else int(args.shard_mib * 1024 * 1024),
         )
-    except (FileNotFoundError, ValueError, ImportError, BuildLockedError, BuildWriteError) as e:
+    except (FileNotFoundError, ValueError, ImportError, BuildLockedError, BuildWriteError, StartupError) as e:
         print(f"syrianews build: {e}", file=sys.stderr)
         return 2
     except CatalogueErrorTypes as e:
@@ -36,6 +37,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     inc = result.manifest.get("incremental", {})
     if inc.get("reused_partitions"):
         print(f"  reused {inc['reused_partitions']:,} of {inc['partitions']:,} partitions of the previous build ({len(inc['reused_files']):,} files unchanged); --full rebuilds all")
+    if c.get("errors"):
+        print(f"syrianews build: warning: {c['errors']:,} extractor failures; the articles are kept, see the errors table", file=sys.stderr)
     return 0
 
 
@@ -106,6 +109,10 @@ def make_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a build: schemas, unique ids, references, offsets, manifest counts")
     v.add_argument("build", nargs="?", default="data/processed", help="build folder (default: data/processed)")
     v.set_defaults(func=cmd_validate)
+
+    from .evaluation.cli import add_evaluate_command
+
+    add_evaluate_command(sub)
 
     try:
         from .hub.cli import add_hub_commands

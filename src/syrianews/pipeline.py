@@ -29,6 +29,8 @@ from .assemble import assemble_table, reduce_keys, title_key  # noqa: F401  (tit
 from .buildlock import locked_build
 from .config import BuildConfig
 from .engines import make_engine
+from . import extractor_errors
+from .extractor_errors import error_row, errors_summary, start_extractors, time_limit
 from .extractors import build_extractors
 from .lexicons import data_text
 from .manifest import file_sha256, write_manifest
@@ -85,11 +87,13 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
         stats.stat_update(ex.name, "in")
         t0 = time.perf_counter()
         try:
-            made = ex.extract(art, found)
-        except Exception as e:
+            with time_limit(extractor_errors.EXTRACT_SECONDS, f"extractor {ex.name!r}"):
+                made = ex.extract(art, found)
+        except Exception as e:  # costs this extractor's rows, not the article: recorded in `errors`
             stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
-            stats.drop(ex.name, "extraction_error")
-            return "reject", rejection_row(Rejection(rec.source_file, rec.record_index, "extraction_error", f"{type(e).__name__}: {e}", (art.title or "")[:120]))
+            stats.stat_update(ex.name, "errors")
+            found.setdefault("errors", []).append(error_row(art, ex.name, e))
+            continue
         stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
         stats.stat_update(ex.name, "out")
         for table, rows in made.items():
@@ -142,12 +146,13 @@ def build_with(
     skipped: list[str] = []
     files = input_files(inputs, skipped)
     # validate the configuration (e.g. the actor catalogue) before any work, in this process
-    instances = extractors_for(config)
+    instances = start_extractors(extractors_for, config)  # made once here, checked on a test article
     cleanup_stale(out)
     stage = staging_dir(out)
     try:
         result = _build_into(stage, out, files, config, instances, progress, fail_after, t0)
         result.manifest["skipped_files"] = skipped
+        result.manifest["extractor_errors"] = errors_summary(stage)
         write_manifest(stage / "manifest.json", result.manifest)
         publish(stage, out)
     except BaseException:
