@@ -57,12 +57,18 @@ class BuildResult:
 
 
 def extractors_for(config: BuildConfig) -> list:
-    """This process's extractors for ``config``, made once (workers build their own)."""
-    global _extractors
-    key = repr((config.actors_files, config.extractors))
+    """This process's extractors for ``config``, made once (workers build their own); keyed by
+    the configuration's fingerprint, so a changed actor file makes new ones."""
+    key = config.fingerprint()
     if _extractors is None or _extractors[0] != key:
-        _extractors = (key, build_extractors(config))
+        _remember_extractors(config, build_extractors(config))
+    assert _extractors is not None
     return _extractors[1]
+
+
+def _remember_extractors(config: BuildConfig, extractors: list) -> None:
+    global _extractors
+    _extractors = (config.fingerprint(), extractors)
 
 
 def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None) -> tuple[str, Any]:
@@ -146,7 +152,8 @@ def build_with(
     skipped: list[str] = []
     files = input_files(inputs, skipped)
     # validate the configuration (e.g. the actor catalogue) before any work, in this process
-    instances = start_extractors(extractors_for, config)  # made once here, checked on a test article
+    instances = start_extractors(build_extractors, config)  # made afresh, checked on a test article
+    _remember_extractors(config, instances)  # the tasks run in this process (--jobs 1) use them
     cleanup_stale(out)
     stage = staging_dir(out)
     try:
