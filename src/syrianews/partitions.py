@@ -163,7 +163,7 @@ def run_partition(part: Partition, config: BuildConfig, parts_dir: str) -> dict[
         "seconds": round(time.perf_counter() - t0, 3),
         "stats": stats.steps,
     }
-    (tmp / SUMMARY).write_text(json.dumps(summary, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp / SUMMARY).write_text(json.dumps(summary) + "\n", encoding="utf-8")  # ascii: names may hold lone surrogates
     shutil.rmtree(dest, ignore_errors=True)
     tmp.rename(dest)
     return summary
