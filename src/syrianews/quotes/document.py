@@ -24,6 +24,14 @@ class Anchor:
     colon_at: int | None = None
 
 
+def _newlines(text: str) -> list[int]:
+    out, i = [], text.find("\n")
+    while i >= 0:
+        out.append(i)
+        i = text.find("\n", i + 1)
+    return out
+
+
 class Doc:
     """One body with its tokens, marks, sentences and verbs, and the look-ups the rules share."""
 
@@ -43,7 +51,7 @@ class Doc:
         self.ends = [e for e in raw if not self.in_quote(e - 1)]
         self.triggers = [tr for tr in find_triggers(self.toks) if not self._in_term(tr.token.start)]
         self.trig_at = {tr.i: tr for tr in self.triggers}
-        para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        para_starts = [0] + [i + 1 for i in _newlines(text)]
         self.para_starts = para_starts
 
     # -- positions -------------------------------------------------------------------------
@@ -81,7 +89,7 @@ class Doc:
     # -- terms -----------------------------------------------------------------------------
     def _is_term(self, s: Span) -> bool:
         """Names and terms in quotation marks, and fragments under three words, are no quotes."""
-        inside = tokenize(self.text[s.start : s.end])
+        inside = self.words(s.start, s.end)  # marks are no word characters: the same tokens
         if len(inside) < MIN_WORDS or all(len(t.key) <= 2 for t in inside):
             return True  # fragments, and spelled-out acronyms (بي بي سي)
         if s.glued and s.glued.replace("ـ", "") in {g.replace("ـ", "") for g in _GLUED_PREPOSITIONS}:
