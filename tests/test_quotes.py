@@ -326,3 +326,35 @@ def test_catalogued_state_as_speaker_is_not_stretched_to_a_longer_name():
     i = body.rindex("مصر")
     (r,) = quotes(body, [{"actor_id": "EGY", "start": i, "end": i + 3, "in_title": False}])
     assert r["speaker"] == "مصر" and r["speaker_actor_id"] == "EGY"
+
+
+# -- speakers across sentences (issue 10) ----------------------------------------------------------
+
+
+def test_the_same_source_again_refers_back_to_it():
+    body = (
+        "وقال مسؤول عسكري روسي إن القوات ستبقى في القاعدة.\n"
+        "وبحسب المسؤول نفسه فإن الطائرات ستعود قبل نهاية الشهر.\n"
+        "وأضاف المسؤول ذاته أن الاتفاق لا يشمل المطار المدني."
+    )
+    rows = quotes(body)
+    assert len(rows) == 3
+    assert all(r["speaker"] == "مسؤول عسكري روسي" for r in rows), [r["speaker"] for r in rows]
+
+
+def test_attribution_with_a_pronoun_continues_the_last_source():
+    body = "وقال الناطق باسم الشرطة خالد المنصور إن الحادث وقع فجرا.\nوبحسبه فإن المشتبه بهم فروا إلى الحدود."
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["خالد المنصور", "خالد المنصور"]
+    assert rows[1]["speaker_rule"] == "continuation"
+
+
+def test_a_noun_before_a_relative_pronoun_after_a_preposition_is_no_speaker():
+    body = "وأعلن وزير الداخلية سمير الحلبي أن الشرطة عثرت على سيارة مرتبطة بالتفجير الكبير الذي قال إن ضحاياه بلغوا عشرين."
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["سمير الحلبي", "سمير الحلبي"]
+
+
+def test_name_after_the_words_of_a_role_is_the_speaker():
+    (r,) = quotes("وقال قائد مقاتلي عشائر المنطقة الشرقية فارس الدليمي، للصحافيين، إن المعارك تتواصل منذ أسبوع.")
+    assert r["speaker"] == "فارس الدليمي"

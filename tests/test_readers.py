@@ -41,11 +41,58 @@ def test_sample_page_dump_fields():
         ("إدلب - بلدي نيوز - (أحمد علي)", "بلدي نيوز", "أحمد علي", "إدلب", False),
         ("عنب بلدي - بقلم: سامر محمد", "عنب بلدي", "سامر محمد", None, False),
         ("الجزيرة نت - محمد حسن", "الجزيرة نت", "محمد حسن", None, False),
+        # an author in brackets is kept whole, whatever it holds
+        ("صحيفة - (المدينة - الوكالة)", "صحيفة", "المدينة - الوكالة", None, False),
+        ("صحيفة - (اسم الكاتب - المدينة)", "صحيفة", "اسم الكاتب - المدينة", None, False),
+        ("بلدي نيوز - (كنان سلطان - ريف إدلب الجنوبي)", "بلدي نيوز", "كنان سلطان - ريف إدلب الجنوبي", None, False),
+        ("بلدي نيوز – (حلب – رويترز)", "بلدي نيوز", "حلب – رويترز", None, False),
+        ("بلدي نيوز | (أحمد علي | دمشق)", "بلدي نيوز", "أحمد علي | دمشق", None, False),
+        ("بلدي نيوز - ( أحمد علي / درعا )", "بلدي نيوز", "أحمد علي / درعا", None, False),
+        ("بلدي نيوز - (أحمد (أبو محمد) - حلب)", "بلدي نيوز", "أحمد (أبو محمد) - حلب", None, False),
+        ("بلدي نيوز - [سامر محمد - حمص]", "بلدي نيوز", "سامر محمد - حمص", None, False),
+        ("بلدي نيوز - （سامر محمد - حمص）", "بلدي نيوز", "سامر محمد - حمص", None, False),
+        ("بلدي نيوز - (سامر محمد - حمص", "بلدي نيوز", "سامر محمد - حمص", None, False),  # unclosed
+        ("بلدي نيوز- (كنان سلطان)", "بلدي نيوز", "كنان سلطان", None, False),
+        ("بلدي نيوز -(كنان سلطان)", "بلدي نيوز", "كنان سلطان", None, False),
+        ("بلدي نيوز (كنان سلطان)", "بلدي نيوز", "كنان سلطان", None, False),
+        ("(كنان سلطان) - بلدي نيوز", "بلدي نيوز", "كنان سلطان", None, False),
+        ("إدلب - بلدي نيوز - (أحمد علي - معرة النعمان)", "بلدي نيوز", "أحمد علي - معرة النعمان", "إدلب", False),
+        ("إدلب (أحمد علي) - بلدي نيوز", "بلدي نيوز", "أحمد علي", "إدلب", False),
+        ("بلدي نيوز - (خاص)", "بلدي نيوز", None, None, True),
+        ("بلدي نيوز - (إدلب)", "بلدي نيوز", None, "إدلب", False),
+        ("دمشق: عنب بلدي", "عنب بلدي", None, "دمشق", False),
+        ("عنب بلدي - كتب محمد حسن", "عنب بلدي", "محمد حسن", None, False),
+        ("عنب بلدي - بقلم - محمد حسن", "عنب بلدي", "محمد حسن", None, False),
+        ("كتائب حزب الله", "كتائب حزب الله", None, None, False),  # not the prefix كتب
     ],
 )
 def test_byline_forms(line, outlet, author, place, exclusive):
     b = parse_byline(line)
     assert (b["outlet"], b["author"], b["place"], b["exclusive"]) == (outlet, author, place, exclusive)
+
+
+def test_byline_date_part_is_the_publication_date():
+    b = parse_byline("بلدي نيوز - (كنان سلطان - حلب) - 2019-10-12")
+    assert (b["outlet"], b["author"], b["published"]) == ("بلدي نيوز", "كنان سلطان - حلب", "2019-10-12")
+
+
+@pytest.mark.parametrize(
+    "byline, outlet, author",
+    [
+        ("صحيفة - (المدينة - الوكالة)", "صحيفة", "المدينة - الوكالة"),
+        ("صحيفة - (اسم الكاتب - المدينة)", "صحيفة", "اسم الكاتب - المدينة"),
+        ("عنب بلدي - (محمد حسن العلي - ريف حلب الشمالي - خاص)", "عنب بلدي", "محمد حسن العلي - ريف حلب الشمالي - خاص"),
+        ("بلدي نيوز - (كنان سلطان)", "بلدي نيوز", "كنان سلطان"),
+    ],
+)
+def test_page_dump_with_bracketed_byline_keeps_title_author_and_body(byline, outlet, author):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    i = next(k for k, l in enumerate(lines) if l.startswith("بلدي نيوز - ("))
+    page = parse_page_dump("\n".join(lines[:i] + [byline] + lines[i + 1 :]))
+    assert page.title == 'الدفاع الروسية تتهم أمريكا بتدريب منشقين عن تنظيم "الدولة"'
+    assert (page.outlet, page.author) == (outlet, author)
+    assert len(page.paragraphs) == 9 and page.paragraphs[0].startswith("اتهم ما يسمى")
+    assert len(page.related) == 6
 
 
 def test_page_dump_variants_headers_and_urls():

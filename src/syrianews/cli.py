@@ -9,11 +9,13 @@ from . import __version__
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .actors_errors import CatalogueErrorTypes
+    from .buildlock import BuildLockedError, BuildWriteError
     from .pipeline import build
 
+    _log_to_stderr("syrianews build")
     try:
         result = build(args.inputs, args.out, actors_files=args.actors, jobs=args.jobs, progress=None if not args.quiet else False)
-    except FileNotFoundError as e:
+    except (FileNotFoundError, BuildLockedError, BuildWriteError) as e:
         print(f"syrianews build: {e}", file=sys.stderr)
         return 2
     except CatalogueErrorTypes as e:
@@ -27,6 +29,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         + (f" ({', '.join(f'{k} {v:,}' for k, v in result.rejects.items() if k != 'duplicate')})" if result.rejects else "")
     )
     return 0
+
+
+def _log_to_stderr(prefix: str) -> None:
+    """The package's warnings (e.g. a stale lock cleared) as one line each on stderr."""
+    import logging
+
+    logger = logging.getLogger("syrianews")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(f"{prefix}: warning: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
 
 
 def cmd_info(args: argparse.Namespace) -> int:

@@ -14,6 +14,13 @@ _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتي�
 _LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
 
 
+def _ends_at_relative(run: list[Token], between: list[Token]) -> bool:
+    """A name stands right before its relative pronoun, or with at most two words of role or
+    origin between (عادل الجبير السعودي الذي): not with a prepositional phrase between
+    (هوية مشتبه به مرتبط بالهجوم الذي ...), where the antecedent is the last noun, no name."""
+    return len(between) <= 2 and not any(t.key.startswith(("بال", "لل", "كال", "وبال", "ولل")) for t in run[1:] + between)
+
+
 class SpeakerFinder:
     """Speakers of the verbs of saying, found in text order with a history of sources."""
 
@@ -107,6 +114,8 @@ class SpeakerFinder:
         gender = tr.entry.gender
         kind = tr.entry.kind
         if kind == "attribution":
+            if gender:  # وبحسبه، حسبها: the pronoun is the last source of that gender
+                return self._dependent(tr, lo, gender), False
             earlier = self._clause_subject(tr, lo)
             if earlier is not None:
                 return earlier, False
@@ -160,7 +169,9 @@ class SpeakerFinder:
                 m = ms[-1]
                 return Speaker(text[m["start"] : m["end"]], text[m["start"] : m["end"]], "relative", tr.entry.gender, m["actor_id"], m["start"], m["end"], ())
             runs = name_runs(text, ante)
-            return self._named(runs[-1], "relative", tr.entry.gender) if runs else None
+            if not runs or not _ends_at_relative(runs[-1], list(toks[runs[-1][-1].i + 1 : tr.i - 1])):
+                return None
+            return self._named(runs[-1], "relative", tr.entry.gender)
         k = tr.i - 1
         seq: list[Token] = []
         while k >= 0 and toks[k].start >= lo:

@@ -175,7 +175,12 @@ def clean_name(text: str, toks: list[Token]) -> tuple[str | None, str | None, in
         # (مدير خدمات الأصول بمكة المهندس سعيد العمري)
         honoured = [r for r in runs if r[0].i > 0 and any(t.i == r[0].i - 1 and t.key in honorifics() for t in toks)]
         run = (honoured or runs)[0]
+        last = runs[-1]
+        if not honoured and len(runs) > 1 and in_list(toks[0].key, titles()) and last[-1].i == toks[-1].i and len(last) >= 2 and last[0].key[0] != "و":
+            run = last  # قائد مقاتلي عشائر الأنبار غسان العيثاوي: the role's words, then the name
         end = _phrase_end(text, toks, run[-1], end)
+        if run[0].i == toks[0].i + 1 and not toks[0].key.startswith("ال") and in_list(toks[0].key, titles()) and all(_adjective(t.key) for t in run):
+            return text[start : run[-1].end], text[start:end], start, end  # مسؤول عسكري روسي: no name, the role is the source
         return text[run[0].start : run[-1].end], text[start:end], start, end
     # an honorific before a family name with the article: الدكتور الشهري
     for a, b in zip(toks, toks[1:]):
@@ -183,6 +188,14 @@ def clean_name(text: str, toks: list[Token]) -> tuple[str | None, str | None, in
             return b.text, surface, start, end
     # an institution or a group: the whole phrase, quotation marks dropped (موقع "روسيا اليوم")
     return " ".join(surface.translate(_NO_MARKS).split()).strip(" ()"), surface, start, end
+
+
+_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "اخر", "ثان"})
+
+
+def _adjective(key: str) -> bool:
+    """A nisba or a plain adjective (روسي، أمنية، كبير): a word that describes a role, no name."""
+    return key.endswith(("ي", "يه")) and len(key) >= 4 or key in _ADJECTIVES
 
 
 def _phrase_end(text: str, toks: list[Token], last: Token, end: int) -> int:

@@ -16,8 +16,10 @@ from ..records import RelatedLink
 _SEP = re.compile(r"\s+[-–—|/]\s+")
 _TITLE_SUFFIX = re.compile(r"^\s*[-–—|:]\s*(?P<site>.+?)\s*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_PARENS = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
-_AUTHOR_PREFIX = re.compile(r"^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير|ترجمة)\s*[:：]?\s*")
+_AUTHOR_WORDS = r"(?:بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|ترجمة|تحرير)"
+_AUTHOR_PREFIX = re.compile(r"^%s(?:\s*[:：]\s*|\s+|$)" % _AUTHOR_WORDS)
+# ``دمشق: عنب بلدي`` / ``لندن: رنيم حنوش``: a known place before a colon
+_PLACE_COLON = re.compile(r"^(?P<place>[^:：]{2,30}?)\s*[:：]\s*(?P<rest>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!؟?:؛]\s*$")
 _DATE = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s*$")
 _EXCLUSIVE = {"خاص", "حصري", "خاص بلدي نيوز"}
@@ -71,25 +73,95 @@ def _split_title_line(first: str, second: str) -> str | None:
     return m.group("site") if m else None
 
 
+_OPEN, _CLOSE = "(（[", ")）]"
+_SEP_EDGES = " \t-–—|/:：،,"
+
+
+def split_byline(line: str) -> list[tuple[str, bool]]:
+    """The byline's parts in order, as ``(text, in_brackets)``.
+
+    A bracketed group is one part whatever it holds (hyphens, nested brackets), so
+    ``صحيفة - (المدينة - الوكالة)`` gives the outlet and one whole author; an unclosed
+    bracket runs to the end of the line. Outside brackets, parts are split at spaced
+    separators (`` - ``, `` | ``, `` / ``, en and em dashes)."""
+    parts: list[tuple[str, bool]] = []
+    outside: list[str] = []
+
+    def flush() -> None:
+        text = "".join(outside)
+        outside.clear()
+        for piece in _SEP.split(f" {text} "):
+            piece = piece.strip(_SEP_EDGES)
+            if piece:
+                parts.append((piece, False))
+
+    depth, group = 0, []
+    for ch in line:
+        if ch in _OPEN:
+            if depth == 0:
+                flush()
+                depth, group = 1, []
+                continue
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                inner = " ".join("".join(group).split())
+                if inner:
+                    parts.append((inner, True))
+                continue
+        if depth:
+            group.append(ch)
+        else:
+            outside.append(ch)
+    if depth:  # unclosed bracket: the rest of the line is the group
+        inner = " ".join("".join(group).split()).rstrip(_CLOSE)
+        if inner:
+            parts.append((inner, True))
+    flush()
+    return parts
+
+
 def parse_byline(line: str) -> dict[str, str | bool | None]:
-    """``Outlet - (Author)``, ``Outlet``, ``Place - Outlet``, ``Outlet – خاص``, ``بقلم: X`` ..."""
-    out: dict[str, str | bool | None] = {"outlet": None, "author": None, "place": None, "exclusive": False}
+    """``Outlet - (Author)``, ``Outlet``, ``Place - Outlet``, ``Outlet – خاص``, ``بقلم: X`` ...
+
+    A bracketed part is the author, kept whole (``(اسم الكاتب - المدينة)``), unless it is
+    only ``خاص`` or only a known place. A date part (``2019-10-12``) is the publication date."""
+    out: dict[str, str | bool | None] = {"outlet": None, "author": None, "place": None, "exclusive": False, "published": None}
+    exclusive = {fold(x) for x in _EXCLUSIVE}
     rest: list[str] = []
-    for part in _SEP.split(line.strip()):
-        part = part.strip()
-        if not part:
-            continue
-        paren = _PARENS.match(part)
-        if paren:
-            out["author"] = paren.group(1)
-        elif fold(part) in {fold(x) for x in _EXCLUSIVE}:
+    author_next = False  # a bare ``بقلم`` / ``كتب`` part: the next part is the author
+    for part, bracketed in split_byline(line):
+        if not bracketed:
+            m = _PLACE_COLON.match(part)
+            if m and fold(m.group("place")) in _places() and out["place"] is None:
+                out["place"], part = m.group("place"), m.group("rest").strip()
+        key = fold(part)
+        if key in exclusive:
             out["exclusive"] = True
+        elif author_next and out["author"] is None:
+            out["author"] = part
+        elif bracketed:
+            if key in _places() and out["place"] is None and out["author"] is None:
+                out["place"] = part
+            elif out["author"] is None:
+                out["author"] = part
+            else:
+                rest.append(part)
         elif _AUTHOR_PREFIX.match(part):
-            out["author"] = _AUTHOR_PREFIX.sub("", part).strip() or None
-        elif fold(part) in _places() and out["place"] is None:
+            name = _AUTHOR_PREFIX.sub("", part).strip(_SEP_EDGES)
+            if name:
+                out["author"] = name
+            else:
+                author_next = True
+                continue
+        elif _DATE.match(part) and out["published"] is None:
+            out["published"] = part
+        elif key in _places() and out["place"] is None:
             out["place"] = part
         else:
             rest.append(part)
+        author_next = False
     if rest:
         out["outlet"] = rest[0]
     if len(rest) > 1 and out["author"] is None:
@@ -97,14 +169,21 @@ def parse_byline(line: str) -> dict[str, str | bool | None]:
     return out
 
 
+_BRACKET_MAX_WORDS = 12
+
+
 def _is_byline(line: str, next_line: str | None) -> bool:
-    words = line.split()
-    if not words or len(words) > _BYLINE_MAX_WORDS or _SENTENCE_END.search(line) or _URL.search(line):
+    if not line.split() or _SENTENCE_END.search(line) or _URL.search(line):
         return False
-    if _SEP.search(line) or _PARENS.search(line) or _AUTHOR_PREFIX.match(line):
+    parts = split_byline(line)
+    outside = sum(len(p.split()) for p, bracketed in parts if not bracketed)
+    inside = sum(len(p.split()) for p, bracketed in parts if bracketed)
+    if outside > _BYLINE_MAX_WORDS or inside > _BRACKET_MAX_WORDS or not parts:
+        return False
+    if len(parts) > 1 or any(b for _, b in parts) or _AUTHOR_PREFIX.match(line):
         return True
     # an outlet-only byline: a short line followed by a longer paragraph
-    return next_line is not None and len(next_line.split()) > 2 * len(words)
+    return next_line is not None and len(next_line.split()) > 2 * outside
 
 
 def _parse_related(lines: list[str]) -> list[RelatedLink]:
@@ -143,6 +222,7 @@ def parse_page_dump(text: str) -> PageDump:
         byline = parse_byline(lines[i])
         page.outlet, page.author, page.place = byline["outlet"], byline["author"], byline["place"]  # type: ignore[assignment]
         page.exclusive = bool(byline["exclusive"])
+        page.published = page.published or byline["published"]  # type: ignore[assignment]
         i += 1
     if i < len(lines) and page.published is None and _DATE.match(lines[i]):
         page.published, i = lines[i].strip(), i + 1
