@@ -358,3 +358,52 @@ def test_a_noun_before_a_relative_pronoun_after_a_preposition_is_no_speaker():
 def test_name_after_the_words_of_a_role_is_the_speaker():
     (r,) = quotes("وقال قائد مقاتلي عشائر المنطقة الشرقية فارس الدليمي، للصحافيين، إن المعارك تتواصل منذ أسبوع.")
     assert r["speaker"] == "فارس الدليمي"
+
+
+def test_a_bare_noun_refers_to_the_last_source_of_its_kind():
+    body = (
+        'ونشرت صحيفة "الأيام" مقالا للكاتب سليم الحداد عن الأزمة.\n'
+        "وأضاف الكاتب أن المفاوضات تعثرت مرة أخرى.\n"
+        "وقالت الصحيفة إن الوسطاء سيجتمعون الأسبوع المقبل."
+    )
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["سليم الحداد", "صحيفة الأيام"]
+    assert all(r["speaker_rule"] == "head_ref" for r in rows)
+
+
+def test_a_statement_speaks_for_the_source_that_issued_it():
+    body = "وقالت وزارة الدفاع الروسية في بيان إن الطائرات عادت إلى قواعدها.\nوأضاف البيان أن العملية ستستمر أسبوعين."
+    rows = quotes(body, [mention(body, "الروسية", "RUS")])
+    assert [r["speaker"] for r in rows] == ["وزارة الدفاع الروسية"] * 2
+    assert [r["speaker_actor_id"] for r in rows] == ["RUS", "RUS"]
+
+
+def test_a_role_with_an_honorific_resolves_to_the_name_written_after_the_role():
+    body = (
+        "وأكد وزير الخارجية التونسي منير السالمي أن بلاده تدعم الحوار.\n"
+        "ورأى معالي وزير الخارجية أن الحل لن يكون عسكريا.\n"
+        "وشدد معاليه على أن الحدود ستبقى مغلقة."
+    )
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["منير السالمي"] * 3
+
+
+def test_a_new_verb_of_saying_ends_the_reported_clause():
+    body = "وقالت صحف محلية إن قذائف سقطت قرب المدينة، لكنها أشارت إلى أن القصف لم يوقع ضحايا."
+    rows = only(quotes(body), "indirect")
+    assert [r["text"] for r in rows] == ["قذائف سقطت قرب المدينة", "القصف لم يوقع ضحايا"]
+    body = "وقال مسؤولون إن الحملة مجرد غطاء وقالوا إن الهجوم سيبدأ قريبا."
+    assert [r["text"] for r in only(quotes(body), "indirect")] == ["الحملة مجرد غطاء", "الهجوم سيبدأ قريبا"]
+    body = "وقال الجيش إن طائراته قصفت مواقع المسلحين بعد أن قالت الحكومة إنها ستحمي حدودها."
+    assert only(quotes(body), "indirect")[0]["text"] == "طائراته قصفت مواقع المسلحين"
+
+
+def test_a_family_name_without_its_article_resolves_to_the_full_name():
+    body = "وأكد المهاجم سامر الخطيب أن انتقاله إلى النادي تم أمس.\nويقول خطيب إن الفريق يملك لاعبين ممتازين."
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+def test_the_office_of_a_role_is_one_institution():
+    (r,) = quotes("وقال مكتب رئيس الوزراء في بيان إن الطائرات قصفت مواقع التنظيم.")
+    assert r["speaker"] == "مكتب رئيس الوزراء"

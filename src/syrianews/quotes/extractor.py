@@ -168,6 +168,24 @@ def _sentence_initial(doc: Doc, offset: int) -> bool:
     return all(t.key in ("و", "ف") for t in before)
 
 
+_OPENING_PARTICLES = frozenset({"لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "ثم", "كما", "قد", "وقد", "حين", "عندما", "بعد", "وبعد", "ان", "بينها"})
+
+
+def _new_attribution(doc: Doc, tr: Trigger, k: int) -> int | None:
+    """Where a finite verb of saying that governs its own quote cuts a reported clause: before
+    the particles that open its clause (، لكنها أشارت إلى أن؛ بعد أن قالت أنقرة؛ وقالوا إن)."""
+    if anchor_of(doc, tr) is None:
+        return None
+    toks, text = doc.toks, doc.text
+    j = tr.i
+    while j - 1 > k and toks[j - 1].key in _OPENING_PARTICLES and tr.i - j < 3:
+        j -= 1
+    if j == tr.i and not tr.token.key.startswith(("و", "ف")):
+        return None  # a bare verb with no particle may be part of the reported clause
+    gap = text[toks[j - 1].end : toks[j].start]
+    return toks[j - 1].end if ("،" in gap or "," in gap) else toks[j].start
+
+
 def _clause_boundaries(doc: Doc, k: int, hi: int) -> list[int]:
     """Offsets where a new act of saying takes over inside a reported clause."""
     out = []
@@ -183,6 +201,8 @@ def _clause_boundaries(doc: Doc, k: int, hi: int) -> list[int]:
             out.append(prev.end + min(i for i in (gap.find("،"), gap.find(",")) if i >= 0))
         elif in_list(prev.key, no_speaker_before()):
             out.append(prev.start)
+        elif tr.entry.kind == "verb" and (cut := _new_attribution(doc, tr, k)) is not None:
+            out.append(cut)
         elif prev.key in ("في", "فى") and tr.i >= 2:
             g2 = text[toks[tr.i - 2].end : prev.start]
             if "،" in g2 or "," in g2:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon_words import bare, heads, honorifics, in_list, is_stop, stops, titles
+from .lexicon_words import bare, heads, honorifics, in_list, is_stop, source_kind, stops, titles
 from .tokens import Token, only_space_between, tokenize
 from .verbs import lookup
 
@@ -23,6 +23,8 @@ _SOURCE_REF = frozenset({"المصدر", "المصادر", "المصدران"})
 _AUTHOR_MARKERS = frozenset({"كتبه", "كتبها", "اعده", "اعدته", "اعدها"})
 _RUN_OPENERS = frozenset({"كان", "كانت", "دعا", "بدات", "قام", "قامت", "هو", "هي", "قد", "لقد", "يقول", "تقول"})
 _NO_MARKS = str.maketrans("", "", "\"“”«»„")
+_HONORIFIC_PRONOUNS = frozenset({"معاليه", "سموه", "فخامته", "سعادته", "معاليها", "سموها", "فخامتها", "سعادتها"})
+_QUOTE_MARKS = "\"“”«»„"
 _PRONOUN_AFTER_FROM = {"عنه": "m", "عنها": "f", "عنهم": "p", "عنهما": "p"}
 
 
@@ -223,6 +225,12 @@ def head_phrase(text: str, toks: list[Token]) -> int:
         t = toks[n]
         if not only_space_between(text, toks[n - 1].end, t.start) and not any(m in text[toks[n - 1].end : t.start] for m in "\"“”«»„"):
             break
+        if n == 1 and not _defined(toks[0]) and in_list(t.key, titles()) and not _defined(t):
+            n += 1  # مكتب رئيس الوزراء التركي: the office of a role
+            continue
+        if n >= 2 and in_list(toks[1].key, titles()) and _defined(t) and not is_stop(t) and lookup(t.key) is None:
+            n += 1  # مكتب رئيس الوزراء: the role's genitive
+            continue
         if is_stop(t) or in_list(t.key, titles()) or lookup(t.key) is not None:
             break
         if _defined(t):
@@ -305,6 +313,21 @@ class History:
                 return _inherit(sp, prev, "source_ref")
             return sp
         head = keys[0]
+        if head in _HONORIFIC_PRONOUNS:  # وشدد معاليه: the dignitary named before
+            prev = self.last()
+            return _inherit(sp, prev, "source_ref") if prev else sp
+        kind = source_kind(head) if head.startswith(("ال", "لل")) and len(keys) <= 2 else None
+        if kind == "document":  # وقال البيان، وأضاف التقرير: the source that issued it
+            prev = self.last()
+            if prev is not None:
+                return _inherit(sp, prev, "issuer_ref")
+        elif kind is not None:  # وأضافت الصحيفة، وقالت المحطة: the last source of that kind
+            for prev in reversed(self.items):
+                if prev.keys and any(source_kind(k) == kind for k in prev.keys[:2]):
+                    return _inherit(sp, prev, "head_ref")
+            named = self._kind_in_text(kind, sp.start or 0)
+            if named:
+                return Speaker(named, sp.surface, "head_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
         if head.startswith("ال") and in_list(head, heads() | titles()) and len(keys) <= 2:
             bare_head = head[2:]
             for prev in reversed(self.items):
@@ -315,7 +338,10 @@ class History:
             if named:
                 return Speaker(named, sp.surface, "head_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
         if in_list(keys[0], titles()) and not name_runs(sp.name, tokenize(sp.name)):
-            named = self._role_in_text(keys)
+            role = keys
+            while len(role) > 1 and role[0] in honorifics():
+                role = role[1:]  # معالي وزير الخارجية → وزير الخارجية
+            named = self._role_in_text(role)
             if named:
                 return Speaker(named, sp.surface, "role_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
         # short form → the fullest form that ends with it (or starts with it, for institutions)
@@ -330,7 +356,7 @@ class History:
                 ck = self._keys[cand] = [t.key for t in tokenize(cand)]
             if len(ck) <= n:
                 continue
-            if ck[-n:] == keys or (institution and ck[:n] == keys) or (n == 1 and _near(ck[-1], keys[0])):
+            if ck[-n:] == keys or (institution and ck[:n] == keys) or (n == 1 and (_near(ck[-1], keys[0]) or ck[-1] == "ال" + keys[0])):
                 if best is None or len(ck) > best_len:
                     best, best_len = cand, len(ck)
         if best:
@@ -360,6 +386,33 @@ class History:
             return self.text[t.start : end]
         return None
 
+    def _kind_in_text(self, kind: str, before: int) -> str | None:
+        """صحيفة "الواشنطن بوست"، قناة «ام تي في»، للكاتب ديفد إجنيشاس for a later الصحيفة،
+        المحطة، الكاتب: the last noun of that kind without the article before ``before``, and
+        the name after it (quoted, or a run of name words)."""
+        toks, text = self.toks, self.text
+        for j in range(len(toks) - 2, -1, -1):
+            t = toks[j]
+            if t.start >= before or source_kind(t.key) != kind or _defined(t) and not t.key.startswith("لل"):
+                continue
+            if kind != "writer" and t.key.startswith("لل"):
+                continue
+            gap = text[t.end : toks[j + 1].start]
+            if gap.strip(" ") and gap.strip(" ") not in _QUOTE_MARKS:
+                continue
+            if gap.strip(" "):
+                close = min((i for i in (text.find(m, toks[j + 1].start) for m in _QUOTE_MARKS) if i > 0), default=-1)
+                if close < 0 or close - toks[j + 1].start > 40:
+                    continue
+                name = text[toks[j + 1].start : close].strip()
+            else:
+                runs = name_runs(text, list(toks[j + 1 : j + 5]))
+                if not runs or runs[0][0].i != j + 1:
+                    continue
+                name = text[runs[0][0].start : runs[0][-1].end]
+            return name if kind == "writer" else f"{t.text} {name}"
+        return None
+
     def _role_in_text(self, keys: list[str]) -> str | None:
         """رئيس الوزراء البريطاني → the name written after the same role elsewhere in the article."""
         toks, n = self.toks, len(keys)
@@ -367,8 +420,15 @@ class History:
             if [t.key for t in toks[j : j + n]] == keys:
                 if not only_space_between(self.text, toks[j + n - 1].end, toks[j + n].start):
                     continue
-                runs = name_runs(self.text, toks[j : j + n + 4])
-                if runs and runs[0][0].i == toks[j + n].i:
+                k = j + n
+                while k < len(toks) and k < j + n + 2 and _defined(toks[k]) and toks[k].key.endswith(("ي", "يه")):
+                    k += 1  # رئيس الوزراء التركي أحمد ...: the role's nisba, then the name
+                if k > j + n and not only_space_between(self.text, toks[k - 1].end, toks[k].start if k < len(toks) else toks[k - 1].end):
+                    continue
+                while k < len(toks) and toks[k].key in honorifics():
+                    k += 1
+                runs = name_runs(self.text, toks[k : k + 4])
+                if runs and runs[0][0].i == toks[min(k, len(toks) - 1)].i:
                     r = runs[0]
                     return self.text[r[0].start : r[-1].end]
         return None
