@@ -7,7 +7,7 @@ RAW ?= data/raw
 OUT ?= data/processed
 SYRIANEWS_DATA ?= $(OUT)
 
-.PHONY: setup setup-dev dataset test notebooks benchmark clean
+.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +19,15 @@ $(VENV)/.setup: pyproject.toml | $(BIN)/python
 
 $(VENV)/.setup-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.setup $(VENV)/.setup-notebooks
+
+$(VENV)/.setup-notebooks: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[notebooks]"
 	touch $@ $(VENV)/.setup
 
 setup: $(VENV)/.setup
 setup-dev: $(VENV)/.setup-dev
+setup-notebooks: $(VENV)/.setup-notebooks
 
 dataset: setup
 	$(BIN)/syrianews build $(RAW) --out $(OUT)
@@ -32,6 +37,11 @@ test: setup-dev
 
 notebooks: setup-dev
 	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks run
+
+# JupyterLab on notebooks/, the .py notebooks opening as notebooks, analysing $(SYRIANEWS_DATA)
+# (extra options: make lab LAB_ARGS="--no-browser --port 8890")
+lab: setup-notebooks
+	$(BIN)/python -m syrianews.lab --data $(SYRIANEWS_DATA) $(LAB_ARGS)
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_build.py

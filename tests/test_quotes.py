@@ -407,3 +407,24 @@ def test_a_family_name_without_its_article_resolves_to_the_full_name():
 def test_the_office_of_a_role_is_one_institution():
     (r,) = quotes("وقال مكتب رئيس الوزراء في بيان إن الطائرات قصفت مواقع التنظيم.")
     assert r["speaker"] == "مكتب رئيس الوزراء"
+
+
+def test_the_subject_between_kana_and_the_verb_is_the_speaker():
+    rows = quotes("وكانت الحكومة الأردنية أكدت تزامنا مع الاجتماع، أنها لن تفتح الحدود.")
+    assert [r["speaker"] for r in rows] == ["الحكومة الأردنية"]
+    rows = quotes("وكان وزير الخارجية منير السالمي قد قال إن بلاده تدعم الحوار.")
+    assert [r["speaker"] for r in rows] == ["منير السالمي"]
+
+
+def test_nouns_and_verbs_of_writing_and_showing_introduce_quotes():
+    (r,) = quotes("وجاء ذلك بعد ساعات من قول مسؤولين في بغداد إن القوات استعادت السيطرة على المدينة.")
+    assert r["kind"] == "indirect" and r["speaker"].startswith("مسؤولين")
+    (r,) = quotes('وكتبت صحيفة الأيام في افتتاحيتها أن "الحكومة تتحمل مسؤولية الأزمة كاملة".')
+    assert r["kind"] == "direct" and r["speaker"].startswith("صحيفة الأيام")
+    (r,) = quotes("وقد أظهرت كثير من استطلاعات الرأي أن الناخبين يفضلون المرشح المستقل.")
+    assert r["speaker"] == "استطلاعات الرأي"
+
+
+def test_an_outlet_named_with_a_common_word_keeps_its_name():
+    (r,) = quotes("وقالت صحيفة صباح الموالية للحكومة إن الهجوم كان انتقاميا.")
+    assert r["speaker"].startswith("صحيفة صباح")

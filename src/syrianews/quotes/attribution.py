@@ -5,11 +5,12 @@ from __future__ import annotations
 from . import indirect as ind
 from .actors import speaker_actor
 from .document import Anchor, Doc, subject_limit
-from .lexicon_words import bare, heads, in_list, stops, titles
+from .lexicon_words import bare, heads, in_list, is_stop, stops, titles
 from .speakers import History, Speaker, clean_name, name_runs, pronoun_source, subject_after, trim_run
 from .tokens import Token, tokenize
 from .verbs import Trigger
 
+_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
 
@@ -133,6 +134,10 @@ class SpeakerFinder:
             return (sp, True) if sp else (self._dependent(tr, lo, gender), False)
         if kind in ("participle", "masdar"):
             return self._dependent(tr, lo, gender), False
+        if kind == "noun":  # قول مسؤولين إن: the source is the genitive after the noun
+            subj = subject_after(text, toks, tr.i, limit, doc.term_opening_at)
+            sp = self._named(subj, "subject_after", gender) if subj else None
+            return (sp, True) if sp else (self._dependent(tr, lo, gender), False)
         # a finite verb
         relay = pronoun_source(toks, tr.i, limit)
         if relay is not None:
@@ -145,6 +150,9 @@ class SpeakerFinder:
             if tr.token.end <= s.open_at and not text[tr.token.end : s.open_at].strip(" ") and s.end <= (toks[limit].start if limit < len(toks) else len(text)):
                 name = text[s.start : s.end].strip()
                 return Speaker(name, text[s.open_at : (s.close_at or s.end) + 1], "subject_after", gender, None, s.start, s.end, tuple(t.key for t in tokenize(name))), True
+        kana = self._kana_subject(tr, lo)
+        if kana is not None:
+            return kana, True
         subj = subject_after(text, toks, j, limit, doc.term_opening_at)
         if j + 1 < len(toks) and toks[j + 1].key.startswith(("بال", "لل", "وبال", "كال")):
             subj = []  # أشاد بالمشروع، قال للصحفيين: an object, the subject is left out
@@ -156,6 +164,29 @@ class SpeakerFinder:
         if before is not None:
             return before, True
         return self._dependent(tr, lo, gender), False
+
+    def _kana_subject(self, tr: Trigger, lo: int) -> Speaker | None:
+        """The subject between كان and its verb (وكانت الحكومة التركية أكدت، وكان الوزير قد
+        قال): in that order the subject stands before the verb of saying."""
+        doc, toks, text = self.doc, self.doc.toks, self.doc.text
+        k = tr.i - 1
+        while k >= 0 and toks[k].key in ("قد", "لقد") and toks[k].start >= lo:
+            k -= 1
+        seq: list[Token] = []
+        while k >= 0 and toks[k].start >= lo and len(seq) <= 8:
+            t = toks[k]
+            gap = text[t.end : (seq[0].start if seq else toks[k + 1].start)]
+            if any(ch in gap for ch in ":؛;،,.\"“”«»") or k in doc.trig_at or ind.is_complementiser(t):
+                return None
+            if t.key in _KANA or (t.key[:1] == "و" and t.key[1:] in _KANA):
+                break
+            seq.insert(0, t)
+            k -= 1
+        else:
+            return None
+        if not seq or is_stop(seq[0]) or any(is_stop(t) for t in seq[:1]):
+            return None
+        return self._named(seq, "subject_before", tr.entry.gender)
 
     def _subject_before(self, tr: Trigger, lo: int) -> Speaker | None:
         """The subject written before its verb (مصادر أردنية ... قالت لـ«عكاظ» إن), or the

@@ -231,6 +231,10 @@ def head_phrase(text: str, toks: list[Token]) -> int:
         if n >= 2 and in_list(toks[1].key, titles()) and _defined(t) and not is_stop(t) and lookup(t.key) is None:
             n += 1  # مكتب رئيس الوزراء: the role's genitive
             continue
+        if n == 1 and _outlet_name(toks[:1], t):
+            n += 1  # صحيفة صباح، صحيفة اليوم: the outlet's name, though a common word
+            named = True
+            continue
         if is_stop(t) or in_list(t.key, titles()) or lookup(t.key) is not None:
             break
         if _defined(t):
@@ -241,6 +245,15 @@ def head_phrase(text: str, toks: list[Token]) -> int:
         named = True
         n += 1
     return n
+
+
+_QUANTIFIERS = frozenset({"كثير", "عدد", "العديد", "بعض", "عشرات", "مئات", "جملة"})
+_TIME_WORDS = frozenset({"صباح", "مساء", "اليوم", "الصباح", "المساء", "الاحد", "الخميس", "الجمعه", "السبت", "الاثنين", "الثلاثاء", "الاربعاء", "الاسبوع", "الايام"})
+
+
+def _outlet_name(before: list[Token], t: Token) -> bool:
+    """A time word that names an outlet right after its head (صحيفة صباح، جريدة اليوم)."""
+    return len(before) == 1 and source_kind(before[0].key) in ("newspaper", "broadcaster", "agency") and not _defined(before[0]) and t.key in _TIME_WORDS
 
 
 def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None) -> list[Token]:
@@ -257,7 +270,11 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
         if out and any(m in gap for m in "\"“”«»") and not (term_at and term_at(toks[k - 1].end, t.start)):
             break
         role_pp = t.key in ("في", "فى") and any(in_list(o.key, titles()) for o in out[-3:])
-        if (is_stop(t) and not role_pp) or t.key in ("ل", "لـ") or lookup(t.key) is not None:
+        if len(out) == 1 and out[0].key in _QUANTIFIERS and t.key == "من":
+            out = []  # كثير من الاستطلاعات، عدد من المسؤولين: the source is after من
+            k += 1
+            continue
+        if (is_stop(t) and not role_pp and not _outlet_name(out, t)) or t.key in ("ل", "لـ") or lookup(t.key) is not None:
             break  # ... but a role keeps its "in X" (المدير الطبي في العيادات السعودية)
         out.append(t)
         k += 1
