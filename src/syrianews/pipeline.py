@@ -24,6 +24,7 @@ from . import __version__
 from .articles import article_row, rejection_row, to_article
 from .buildlock import locked_build
 from .config import BuildConfig
+from .document import Document
 from .extractors import build_extractors
 from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
@@ -73,12 +74,13 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
         stats.drop("clean", art.reason)
         return "reject", rejection_row(art)
     stats.stat_update("clean", "out")
+    doc = Document(art)  # the one analysis of this article that every extractor reads
     found: dict[str, list[dict]] = {}
     for ex in extractors:
         stats.stat_update(ex.name, "in")
         t0 = time.perf_counter()
         try:
-            made = ex.extract(art, found)
+            made = ex.extract(doc, found)
         except Exception as e:
             stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
             stats.drop(ex.name, "extraction_error")
