@@ -7,7 +7,7 @@ RAW ?= data/raw
 OUT ?= data/processed
 SYRIANEWS_DATA ?= $(OUT)
 
-.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark clean
+.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: setup-dev
 notebooks: setup-dev
 	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks run
 
+# every notebook executed on the build: reports/NN_name.html (figures embedded) and reports/figures/*.png
+report: setup-notebooks
+	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks report --data $(SYRIANEWS_DATA) --out reports
+
 # JupyterLab on notebooks/, the .py notebooks opening as notebooks, analysing $(SYRIANEWS_DATA)
 # (extra options: make lab LAB_ARGS="--no-browser --port 8890")
 lab: setup-notebooks
@@ -45,6 +49,11 @@ lab: setup-notebooks
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_build.py
+
+# property tests, random and long (CI runs them bounded, with fixed examples): FUZZ_SECONDS of work
+FUZZ_SECONDS ?= 600
+fuzz: setup-dev
+	nice -n 10 $(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS) --report reports/fuzz.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist

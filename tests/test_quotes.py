@@ -428,3 +428,78 @@ def test_nouns_and_verbs_of_writing_and_showing_introduce_quotes():
 def test_an_outlet_named_with_a_common_word_keeps_its_name():
     (r,) = quotes("وقالت صحيفة صباح الموالية للحكومة إن الهجوم كان انتقاميا.")
     assert r["speaker"].startswith("صحيفة صباح")
+
+
+def test_a_bare_role_resolves_to_the_name_it_stood_beside():
+    body = (
+        "وأكد منير السالمي وزير الخارجية أن بلاده تدعم الحوار.\n"
+        "وقال منير السالمي في مؤتمر مع نظيره خالد العمري وزير الخارجية المغربي إن الحدود ستفتح.\n"
+        "ورأى وزير الخارجية أن الحل لن يكون عسكريا."
+    )
+    assert [r["speaker"] for r in quotes(body)] == ["منير السالمي"] * 3
+
+
+def test_a_compound_name_written_as_one_word_finds_the_full_name():
+    body = "وقال مدير المرصد رامي عبد الرحمن إن المعارك مستمرة.\nوأضاف عبدالرحمن أن الطرق مقطوعة."
+    assert [r["speaker"] for r in quotes(body)] == ["رامي عبد الرحمن"] * 2
+
+
+def test_a_statement_issued_by_a_body_speaks_for_that_body():
+    (r,) = quotes("وقال بيان صادر عن قيادة الجيش الأردني إن دورية اعترضت سيارة محملة بالأسلحة.")
+    assert r["speaker"].startswith("قيادة الجيش")
+
+
+def test_the_addressee_after_the_verb_is_not_the_speaker_nor_a_masdar_a_verb():
+    body = "ورأى الباحث نبيل الحسن أن الهجوم تحول خطير.\nوقال لوكالة الأنباء الفرنسية إن العنف قد يمتد إلى المدن."
+    assert [r["speaker"] for r in quotes(body)] == ["نبيل الحسن"] * 2
+    body = "وقالت الشرطة إنها تحقق في الحادث.\nوتمكنت من كشف ملابساتها، حيث «اعترف السائق بالتخطيط للجريمة»."
+    assert [r["speaker"] for r in quotes(body)] == ["الشرطة"] * 2
+
+
+def test_a_relative_clause_after_a_nameless_source_gives_no_name():
+    (r,) = quotes("وقال المسؤول الأمني الذي طلب عدم الكشف عن هويته إن الزيارة حملت ثلاث رسائل.")
+    assert r["speaker"] == "المسؤول الأمني"
+
+
+def test_a_straight_quote_left_open_ends_where_the_next_attribution_opens_one():
+    body = 'وقال الوزير في مؤتمر صحافي "إن التحقيق يتقدم بسرعة كبيرة. وأضاف الوزير "لكننا لم نصل بعد إلى حكم نهائي".'
+    rows = only(quotes(body), "direct")
+    assert [r["text"] for r in rows] == ["إن التحقيق يتقدم بسرعة كبيرة", "لكننا لم نصل بعد إلى حكم نهائي"]
+
+
+def test_a_guillemet_written_the_wrong_way_round_after_inna_opens_the_quote():
+    body = "وقال المتحدث إن» الوفد سيصل إلى العاصمة مساء الغد». وأضاف أن» المحادثات ستستمر ثلاثة أيام»."
+    rows = only(quotes(body), "direct")
+    assert [r["text"] for r in rows] == ["الوفد سيصل إلى العاصمة مساء الغد", "المحادثات ستستمر ثلاثة أيام"]
+    assert all(r["speaker"] == "المتحدث" for r in rows)
+
+
+def test_a_clause_with_one_word_outside_the_marks_is_both_indirect_and_direct():
+    body = 'وقال مدير المرصد إن الضربات "لا تقطع الطريق على التنظيم لكنها تجعل تحركاته أصعب".'
+    rows = quotes(body)
+    assert sorted(r["kind"] for r in rows) == ["direct", "indirect"]
+    assert only(rows, "indirect")[0]["text"].startswith("الضربات")
+    body = 'وقال مدير المرصد إن "الضربات لا تقطع الطريق على التنظيم".'
+    assert [r["kind"] for r in quotes(body)] == ["direct"]
+
+
+def test_names_of_programmes_parties_and_battles_in_marks_are_no_quotes():
+    rows = quotes("وأوضح المدير أن الحملة تنفذ البرنامج التدريبي «غدك بين يديك» في المخيمات.")
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وتابع أن الحكومة دعمت "حزب العمل الوطني" المعارض طوال سنوات.')
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وأعلنت الفصائل استئناف "معركة تحرير الجنوب" بعد توقف دام شهرا.')
+    assert only(rows, "direct") == []
+
+
+def test_a_source_s_own_words_after_a_colon_end_at_the_author_s_next_verb():
+    body = "وقال اللاعب سامر الخطيب للصحفيين: سأسافر إلى جدة لتوقيع العقد، مبدياً سعادته بالعرض، واعترف بأنه سيحتاج وقتا للتأقلم."
+    rows = quotes(body)
+    assert only(rows, "direct")[0]["text"] == "سأسافر إلى جدة لتوقيع العقد"
+    body = "وقال المدير: سقط الصاروخ على الحي، ويرجح أنه من طراز قديم."
+    assert only(quotes(body), "direct")[0]["text"] == "سقط الصاروخ على الحي، ويرجح أنه من طراز قديم"
+
+
+def test_a_programme_the_source_spoke_to_is_no_speaker():
+    body = "وأكد سامر الخطيب أن المفاوضات انتهت.\nوقال اللاعب لبرنامج في الملعب مع الإعلامي خالد القوس: سأسافر إلى جدة لتوقيع العقد."
+    assert [r["speaker"] for r in quotes(body)] == ["سامر الخطيب", "سامر الخطيب"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from . import __version__
 
@@ -57,6 +58,23 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate_build
+
+    folder = Path(args.build)
+    if not folder.is_dir():
+        print(f"syrianews validate: no build in {folder}", file=sys.stderr)
+        return 2
+    problems = validate_build(folder)
+    if not problems:
+        print(f"{folder}: valid (schemas, ids, references, offsets, manifest counts)")
+        return 0
+    print(f"{folder}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+    for p in problems:
+        print(f"  - {p}", file=sys.stderr)
+    return 1
+
+
 def make_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="syrianews", description="Arabic news about the Syrian conflict as linked Parquet tables.")
     ap.add_argument("--version", action="version", version=f"syrianews {__version__}")
@@ -73,6 +91,10 @@ def make_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="show the manifest of a build")
     i.add_argument("data", nargs="?", default="data/processed")
     i.set_defaults(func=cmd_info)
+
+    v = sub.add_parser("validate", help="check a build: schemas, unique ids, references, offsets, manifest counts")
+    v.add_argument("build", nargs="?", default="data/processed", help="build folder (default: data/processed)")
+    v.set_defaults(func=cmd_validate)
 
     try:
         from .hub.cli import add_hub_commands

@@ -5,11 +5,12 @@ from __future__ import annotations
 from . import indirect as ind
 from .actors import speaker_actor
 from .document import Anchor, Doc, subject_limit
-from .lexicon_words import bare, heads, in_list, is_stop, stops, titles
-from .speakers import History, Speaker, clean_name, name_runs, pronoun_source, subject_after, trim_run
+from .lexicon_words import bare, heads, in_list, is_stop, source_kind, stops, titles
+from .speakers import History, Speaker, _addressee, clean_name, name_runs, pronoun_source, subject_after, trim_run
 from .tokens import Token, tokenize
 from .verbs import Trigger
 
+_PREPOSITIONS = frozenset({"من", "في", "عن", "على", "الى", "إلى", "بعد", "قبل", "خلال"})
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
@@ -139,6 +140,8 @@ class SpeakerFinder:
             sp = self._named(subj, "subject_after", gender) if subj else None
             return (sp, True) if sp else (self._dependent(tr, lo, gender), False)
         # a finite verb
+        if tr.i > 0 and toks[tr.i - 1].key in _PREPOSITIONS and toks[tr.i - 1].start >= lo:
+            return self._dependent(tr, lo, ""), False  # تمكنت من كشف ملابساتها: a masdar, not a verb (no gender)
         relay = pronoun_source(toks, tr.i, limit)
         if relay is not None:
             return self._dependent(tr, lo, relay), False
@@ -154,8 +157,9 @@ class SpeakerFinder:
         if kana is not None:
             return kana, True
         subj = subject_after(text, toks, j, limit, doc.term_opening_at)
-        if j + 1 < len(toks) and toks[j + 1].key.startswith(("بال", "لل", "وبال", "كال")):
-            subj = []  # أشاد بالمشروع، قال للصحفيين: an object, the subject is left out
+        if j + 1 < len(toks) and (toks[j + 1].key.startswith(("بال", "لل", "وبال", "كال")) or _addressee(toks[j + 1])):
+            subj = []  # أشاد بالمشروع، قال للصحفيين، قال لوكالة الأنباء: an object, the subject is left out
+        subj = self._issuer(subj, limit)
         if subj:
             sp = self._named(subj, "subject_after", gender)
             if sp:
@@ -164,6 +168,21 @@ class SpeakerFinder:
         if before is not None:
             return before, True
         return self._dependent(tr, lo, gender), False
+
+    def _issuer(self, subj: list[Token], limit: int) -> list[Token]:
+        """بيان صادر عن قيادة الجيش، بيان للجماعة: a document speaks for the one who issued it."""
+        toks, text = self.doc.toks, self.doc.text
+        if not subj or source_kind(subj[0].key) != "document" or subj[0].key.startswith("ال"):
+            return subj
+        k = subj[0].i + 1
+        while k < limit and toks[k].key in ("صادر", "صادره", "الصادر", "الصادره"):
+            k += 1
+        if k < limit and toks[k].key in ("عن", "من"):
+            found = subject_after(text, toks, k, limit, self.doc.term_opening_at)
+            return found or subj
+        if k < limit and toks[k].key.startswith("ل") and len(toks[k].key) > 3 and k == subj[0].i + 1:
+            return subject_after(text, toks, k - 1, limit, self.doc.term_opening_at) or subj
+        return subj
 
     def _kana_subject(self, tr: Trigger, lo: int) -> Speaker | None:
         """The subject between كان and its verb (وكانت الحكومة التركية أكدت، وكان الوزير قد
@@ -216,6 +235,8 @@ class SpeakerFinder:
             k -= 1
             if len(seq) > 16:
                 return None
+        if k >= 0 and k in doc.trig_at and doc.trig_at[k].entry.kind in ("participle", "masdar"):
+            return None  # مبدياً اتفاق الطرفين، وبين ...: the participle's object, not a subject
         while seq and seq[0].key in _LEADING_PARTICLES:
             seq = seq[1:]
         quoted_name = bool(seq) and doc.term_opening_at(seq[0].start - 1, seq[0].start)

@@ -95,6 +95,12 @@ class Doc:
         j = self.tok_index(s.open_at) - 1
         if j >= 0 and not self.text[self.toks[j].end : s.open_at].strip(" ") and in_list(self.toks[j].key, term_cues()):
             return True
+        if j >= 1 and not self.text[self.toks[j].end : s.open_at].strip(" ") and _nisba(self.toks[j].key) and in_list(self.toks[j - 1].key, term_cues()):
+            return True  # البرنامج التدريبي «شقيقي مستقبلك بيدك»: a named programme
+        if len(inside) <= 5 and in_list(inside[0].key, term_cues()) and j >= 0 and not self.text[self.toks[j].end : s.open_at].strip(" "):
+            prev = self.toks[j]
+            if lookup(prev.key) is None and not ind.is_complementiser(prev):
+                return True  # دعمت “حزب نصر الله” الإرهابي، استئناف "معركة تحرير درعا": a name
         if s.close_at is not None:
             k = self.tok_index(s.close_at)
             if k < len(self.toks) and not self.text[s.close_at + 1 : self.toks[k].start].strip(" ،,") and ind.is_complementiser(self.toks[k]):
@@ -122,6 +128,10 @@ class Doc:
             if a <= s.open_at < b:
                 return s
         return None
+
+
+def _nisba(key: str) -> bool:
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) >= 5
 
 
 def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:

@@ -247,6 +247,7 @@ def head_phrase(text: str, toks: list[Token]) -> int:
     return n
 
 
+_RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 _QUANTIFIERS = frozenset({"كثير", "عدد", "العديد", "بعض", "عشرات", "مئات", "جملة"})
 _TIME_WORDS = frozenset({"صباح", "مساء", "اليوم", "الصباح", "المساء", "الاحد", "الخميس", "الجمعه", "السبت", "الاثنين", "الثلاثاء", "الاربعاء", "الاسبوع", "الايام"})
 
@@ -254,6 +255,11 @@ _TIME_WORDS = frozenset({"صباح", "مساء", "اليوم", "الصباح", "
 def _outlet_name(before: list[Token], t: Token) -> bool:
     """A time word that names an outlet right after its head (صحيفة صباح، جريدة اليوم)."""
     return len(before) == 1 and source_kind(before[0].key) in ("newspaper", "broadcaster", "agency") and not _defined(before[0]) and t.key in _TIME_WORDS
+
+
+def _addressee(t: Token) -> bool:
+    """لوكالة الأنباء، لصحيفة، لبرنامج: to whom the source spoke, not the source."""
+    return t.key.startswith("ل") and not t.key.startswith("لل") and source_kind(t.key[1:]) in ("agency", "newspaper", "broadcaster")
 
 
 def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None) -> list[Token]:
@@ -274,14 +280,16 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
             out = []  # كثير من الاستطلاعات، عدد من المسؤولين: the source is after من
             k += 1
             continue
-        if (is_stop(t) and not role_pp and not _outlet_name(out, t)) or t.key in ("ل", "لـ") or lookup(t.key) is not None:
+        if (is_stop(t) and not role_pp and not _outlet_name(out, t)) or t.key in ("ل", "لـ") or lookup(t.key) is not None or (out and _addressee(t)):
             break  # ... but a role keeps its "in X" (المدير الطبي في العيادات السعودية)
         out.append(t)
         k += 1
         if len(out) >= 12:
             break
     if out and not name_runs(text, out) and in_list(out[0].key, titles()):
-        region = toks[j + 1 : limit]
+        region = list(toks[j + 1 : limit])
+        cut = next((n for n, t in enumerate(region) if t.key in _RELATIVE_WORDS or t.key == "مع" or _addressee(t)), None)
+        region = region[:cut]  # المسؤول الذي طلب عدم الكشف عن هويته: no name after the relative
         runs = name_runs(text, region)
         if runs:
             last = runs[-1]
@@ -305,7 +313,7 @@ class History:
         self.article_runs = article_runs  # name runs of two words or more written in the article
         self.text = text
         self.toks = toks or []
-        self._keys: dict[str, list[str]] = {}  # name → its token keys (resolve compares many)
+        self._keys: dict[str, tuple[list[str], int]] = {}  # name → (its merged keys, its token count): resolve compares many
 
     def add(self, sp: Speaker) -> None:
         if sp.name:
@@ -358,24 +366,34 @@ class History:
             role = keys
             while len(role) > 1 and role[0] in honorifics():
                 role = role[1:]  # معالي وزير الخارجية → وزير الخارجية
+            for prev in reversed(self.items):  # عادل الجبير وزير الخارجية ... ورأى وزير الخارجية
+                if prev.name != sp.name and _contains(prev.keys, role) and name_runs(prev.name, tokenize(prev.name)):
+                    return _inherit(sp, prev, "role_ref")
             named = self._role_in_text(role)
             if named:
                 return Speaker(named, sp.surface, "role_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
+            if len(keys) == 1 and head.startswith("ال"):  # وقال اللاعب: the last person named
+                for prev in reversed(self.items):
+                    if prev.name and not in_list(tokenize(prev.name)[0].key, heads()) and len(name_runs(prev.name, tokenize(prev.name))) == 1:
+                        return _inherit(sp, prev, "role_ref")
         # short form → the fullest form that ends with it (or starts with it, for institutions)
         best = None
         best_len = 0
         cands = [p.name for p in self.items if p.name] + self.article_runs
+        keys = _merge_abd(keys)
         institution = keys[0].startswith("ال") or in_list(keys[0], heads())
         n = len(keys)
         for cand in cands:
-            ck = self._keys.get(cand)
-            if ck is None:
-                ck = self._keys[cand] = [t.key for t in tokenize(cand)]
+            cached = self._keys.get(cand)
+            if cached is None:
+                raw = [t.key for t in tokenize(cand)]
+                cached = self._keys[cand] = (_merge_abd(raw), len(raw))
+            ck, n_tokens = cached
             if len(ck) <= n:
                 continue
             if ck[-n:] == keys or (institution and ck[:n] == keys) or (n == 1 and (_near(ck[-1], keys[0]) or ck[-1] == "ال" + keys[0])):
                 if best is None or len(ck) > best_len:
-                    best, best_len = cand, len(ck)
+                    best, best_len = cand, n_tokens  # (compared as before: merged keys against best's token count)
         if best:
             out = Speaker(best, sp.surface, sp.rule, sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
             if out.actor_id is None:
@@ -438,17 +456,39 @@ class History:
                 if not only_space_between(self.text, toks[j + n - 1].end, toks[j + n].start):
                     continue
                 k = j + n
-                while k < len(toks) and k < j + n + 2 and _defined(toks[k]) and toks[k].key.endswith(("ي", "يه")):
+                while k < len(toks) and k < j + n + 2 and _defined(toks[k]) and toks[k].key.endswith(("ي", "يه")) and not is_stop(toks[k]):
                     k += 1  # رئيس الوزراء التركي أحمد ...: the role's nisba, then the name
                 if k > j + n and not only_space_between(self.text, toks[k - 1].end, toks[k].start if k < len(toks) else toks[k - 1].end):
                     continue
                 while k < len(toks) and toks[k].key in honorifics():
                     k += 1
                 runs = name_runs(self.text, toks[k : k + 4])
-                if runs and runs[0][0].i == toks[min(k, len(toks) - 1)].i:
+                if runs and runs[0][0].i == toks[min(k, len(toks) - 1)].i and not _addressee(runs[0][0]):
                     r = runs[0]
                     return self.text[r[0].start : r[-1].end]
+                if k == j + n and j > 0 and only_space_between(self.text, toks[j - 1].end, toks[j].start):
+                    runs = name_runs(self.text, toks[max(0, j - 4) : j])  # عادل الجبير وزير الخارجية
+                    if runs and runs[-1][-1].i == j - 1 and len(runs[-1]) >= 2:
+                        r = trim_run(runs[-1])
+                        if len(r) >= 2:
+                            return self.text[r[0].start : r[-1].end]
         return None
+
+
+def _merge_abd(keys: list[str]) -> list[str]:
+    """عبد الرحمن and عبدالرحمن as one key: pages write the compound both ways."""
+    out: list[str] = []
+    for k in keys:
+        if out and out[-1] in ("عبد", "وعبد"):
+            out[-1] += k
+        else:
+            out.append(k)
+    return out
+
+
+def _contains(keys: tuple[str, ...], part: list[str]) -> bool:
+    n = len(part)
+    return any(list(keys[i : i + n]) == part for i in range(len(keys) - n + 1))
 
 
 def _near(a: str, b: str) -> bool:

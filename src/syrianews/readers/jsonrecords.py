@@ -92,6 +92,8 @@ def read_json(name: str, text: str) -> Iterator[RawRecord | Rejection]:
     if records is None:
         yield Rejection(name, None, "not_an_article", f"JSON document is a {type(doc).__name__}, not records", _snippet(text))
         return
+    if not records:
+        yield Rejection(name, None, "empty", "the file holds no records", _snippet(text))
     for i, rec in enumerate(records):
         yield _record(name, i, rec, "json")
 
@@ -118,6 +120,8 @@ def read_jsonl_bytes(name: str, data: bytes) -> Iterator[RawRecord | Rejection]:
 
 
 def _jsonl_lines(name: str, lines) -> Iterator[RawRecord | Rejection]:
+    """Records of (line number, text or rejection) pairs; a file without any is one rejection,
+    so that every input file leaves a trace."""
     index = 0
     for lineno, line in lines:
         if isinstance(line, Rejection):
@@ -134,6 +138,8 @@ def _jsonl_lines(name: str, lines) -> Iterator[RawRecord | Rejection]:
         else:
             yield _record(name, index, rec, "jsonl")
         index += 1
+    if index == 0:
+        yield Rejection(name, None, "empty", "the file holds no records (only blank lines)")
 
 
 def _record(name: str, index: int, rec, fmt: str) -> RawRecord | Rejection:
