@@ -110,6 +110,7 @@ def scan(text: str) -> MarkScan:
         first_mark_seen = False
         for m in _MARK.finditer(text, p0, p1):  # the marks only, not every character
             i = m.start()
+            ch = text[i]
             role, glued = _role(text, i)
             if role is None:
                 continue
