@@ -6,8 +6,14 @@ BIN := $(VENV)/bin
 RAW ?= data/raw
 OUT ?= data/processed
 SYRIANEWS_DATA ?= $(OUT)
+# evaluation: the reference articles are picked out of the corpus they were drawn from, by URL
+GOLD ?= eval/gold_dev.jsonl
+FOLDS ?= eval/folds.json
+GOLD_CORPUS ?= $(if $(wildcard ../shared/corpora/saudinewsnet/*.zip),../shared/corpora/saudinewsnet,$(RAW))
+EVAL_OUT ?= build/eval
+EVAL_STORE ?= src/syrianews/data/evaluation_cv.json
 
-.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark fuzz clean
+.PHONY: setup setup-dev setup-notebooks dataset test notebooks lab report benchmark fuzz evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +43,13 @@ test: setup-dev
 
 notebooks: setup-dev
 	SYRIANEWS_DATA=$(SYRIANEWS_DATA) $(BIN)/python -m syrianews.notebooks run
+
+# gold raw records → build → score with folds; stores the figures the card, DATASHEET.md and README.md report
+evaluate: setup
+	$(BIN)/syrianews gold-records $(GOLD_CORPUS) --gold $(GOLD) --out $(EVAL_OUT)/gold_raw.jsonl
+	$(BIN)/syrianews build $(EVAL_OUT)/gold_raw.jsonl --out $(EVAL_OUT)/processed --quiet
+	$(BIN)/syrianews evaluate $(EVAL_OUT)/processed --gold $(GOLD) --folds $(FOLDS) --errors $(EVAL_OUT)/errors.jsonl --out $(EVAL_STORE)
+	$(BIN)/python -m syrianews.evaluation.report DATASHEET.md README.md
 
 # every notebook executed on the build: reports/NN_name.html (figures embedded) and reports/figures/*.png
 report: setup-notebooks

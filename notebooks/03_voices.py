@@ -122,10 +122,11 @@ if plotting.enough(len(qd), 2, "attributed quotes in Syria articles"):
 # %% [markdown]
 # ## Speech verbs
 # The verbs that introduce quotes in Syria articles: neutral قال "said" or loaded زعم
-# "claimed". Counts of quotes with 95% intervals.
+# "claimed" (a leading و/ف "and" removed: وقال counts as قال). Shares of the quotes that have
+# a verb, with 95% intervals.
 
 # %%
-verbs = q_syria.dropna(subset=["verb"])
+verbs = q_syria.dropna(subset=["verb"]).assign(verb=lambda d: d["verb"].map(measures.verb_form))
 if plotting.enough(len(verbs), 2, "quotes with a speech verb"):
     top_verbs = verbs["verb"].value_counts().index[:15]
     vs = estimates.event_share(verbs, syria_arts, "verb", keys=top_verbs)

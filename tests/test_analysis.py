@@ -91,6 +91,10 @@ def test_an_accusation_is_answered_by_a_denial_or_by_a_quote_of_the_accused():
     assert dict(zip(out.accusation_id, out.answer)) == {"c1": "denial", "c2": "quote", "c3": "none"}
 
 
+def test_speech_verbs_lose_a_leading_conjunction_only():
+    assert [measures.verb_form(v) for v in ["وقال", "فأكد", "قال", "وافق", "وعد", None]] == ["قال", "أكد", "قال", "وافق", "وعد", None]
+
+
 # --- bootstrap -----------------------------------------------------------------------------
 
 def test_share_interval_covers_the_share_and_narrows_with_more_articles():

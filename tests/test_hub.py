@@ -245,7 +245,7 @@ def test_card_yaml_validates_with_hub_card_classes(build: Path, tmp_path: Path):
         assert infos[name].splits["train"].num_examples == len(ROWS[name])
     # body: what each table holds, how it was built, limits, citation
     for needle in ("### `quotes` — 2 rows", "syrianews 9.8.7", "ab" * 32, "2015-07-21.zip", "duplicate 1, empty 1",
-                   "Known limits", "Evaluation: not evaluated", "```bibtex", "real persons"):
+                   "Known limits", "Evaluation of this build itself: not evaluated", "cross-validated", "```bibtex", "real persons"):
         assert needle in card.text, needle
 
 

@@ -113,7 +113,11 @@ class Lab:
     def __init__(self, folder: Path, build: Path, figures: Path, log: Path):
         self.folder, self.port = folder, _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "SYRIANEWS_FIGURES": str(figures), "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+        # own settings and workspace folders: a user's settings cannot make the viewer check pass
+        # or fail, and no workspace of an earlier run reopens its notebooks (each starting a kernel)
+        env = {**os.environ, "SYRIANEWS_FIGURES": str(figures), "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+               "JUPYTERLAB_SETTINGS_DIR": str(log.parent / "lab-settings"),
+               "JUPYTERLAB_WORKSPACES_DIR": str(log.parent / "lab-workspaces")}
         cmd = [sys.executable, "-m", "syrianews.lab", "--data", str(build), "--notebooks", str(folder),
                "--port", str(self.port), "--ip", "127.0.0.1", "--token", TOKEN, "--no-browser", "--expose-app"]
         self.log = log.open("w")
@@ -151,6 +155,15 @@ def lab_on_sample(sample_build, tmp_path_factory):
         header + "\n# %% [markdown]\n# Fails on purpose.\n\n# %%\nx = 1\n\n# %%\nraise ValueError('broken on purpose')\n",
         encoding="utf-8")
     server = Lab(folder, sample_build, folder.parent / "figures", folder.parent / "lab.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def lab_on_corpus(corpus_build, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lab_corpus") / "notebooks"
+    shutil.copytree(NOTEBOOKS, folder)
+    server = Lab(folder, corpus_build, folder.parent / "figures", folder.parent / "lab.log")
     yield server
     server.stop()
 
@@ -235,3 +248,13 @@ def test_the_browser_test_sees_a_failing_cell(driver, lab_on_sample):
     """The check above can fail: a notebook that raises is reported with its error."""
     result = run_all_in_lab(driver, lab_on_sample, "99_broken.py")
     assert result["errors"] == ["ValueError: broken on purpose"]
+
+
+@pytest.mark.corpus
+@pytest.mark.browser
+def test_the_voices_notebook_runs_in_the_browser_on_the_corpus(driver, lab_on_corpus, tmp_path):
+    """On the SaudiNewsNet build, as a researcher would: every figure of the notebook drawn, no error."""
+    result = run_all_in_lab(driver, lab_on_corpus, "03_voices.py", tmp_path)
+    assert result["ran"] is True and all(c["count"] for c in result["cells"])
+    assert result["errors"] == []
+    assert result["images"] >= 4, result["images"]  # voices, voice gap, direct, verbs

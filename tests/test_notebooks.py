@@ -182,6 +182,8 @@ def test_actor_labels_prefer_english_and_keep_arabic_whole():
     assert plotting.actor_names(actors) == {"SYR_GOV": "Syrian government", "X": "فاعل"}
     assert plotting.actor_names(actors, "both")["SYR_GOV"] == "Syrian government · النظام السوري"
     assert plotting.actor_names(actors, "ar")["SYR_GOV"] == "النظام السوري"
+    renamed = pd.DataFrame({"actor_id": ["HTS"], "name_en": ["Hayat Tahrir al-Sham / Nusra Front"], "name_ar": ["هيئة تحرير الشام"]})
+    assert "Nusra Front" in plotting.actor_names(renamed, "both")["HTS"]  # both names of the period survive
 
 
 def test_enough_prints_why_a_figure_is_skipped(capsys):

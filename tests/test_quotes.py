@@ -503,3 +503,11 @@ def test_a_source_s_own_words_after_a_colon_end_at_the_author_s_next_verb():
 def test_a_programme_the_source_spoke_to_is_no_speaker():
     body = "وأكد سامر الخطيب أن المفاوضات انتهت.\nوقال اللاعب لبرنامج في الملعب مع الإعلامي خالد القوس: سأسافر إلى جدة لتوقيع العقد."
     assert [r["speaker"] for r in quotes(body)] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+def test_what_a_named_source_repeats_is_reported_speech_and_claims_are_too():
+    (r,) = quotes("ودحض الكاتب ما تردده الحكومة بين الحين والآخر بأنه لا يوجد أي تعاون مع المسلحين.")
+    assert r["kind"] == "indirect" and r["speaker"] == "الحكومة"
+    assert quotes("وهذا ما يؤكد أن الأزمة طويلة.") == []
+    rows = quotes("وتتمدد الجماعة المتشددة التي تدعي أنها تمثل السكان إلى مناطق جديدة.")
+    assert [r["kind"] for r in rows] == ["indirect"] and rows[0]["text"].startswith("تمثل السكان")

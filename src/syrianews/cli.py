@@ -1,4 +1,4 @@
-"""Command line: ``syrianews build``, ``syrianews info`` (and the Hub commands)."""
+"""Command line: ``syrianews build``, ``syrianews info``, ``syrianews evaluate`` (and the Hub commands)."""
 from __future__ import annotations
 
 import argparse
@@ -95,6 +95,10 @@ def make_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a build: schemas, unique ids, references, offsets, manifest counts")
     v.add_argument("build", nargs="?", default="data/processed", help="build folder (default: data/processed)")
     v.set_defaults(func=cmd_validate)
+
+    from .evaluation.cli import add_evaluate_command
+
+    add_evaluate_command(sub)
 
     try:
         from .hub.cli import add_hub_commands

@@ -188,11 +188,12 @@ def actor_names(actors, lang: str = "en") -> dict[str, str]:
         if lang == "ar":
             label = ar or en
         elif lang == "both":
-            en, ar = _shorten(en, 26), _shorten(ar, 22)
+            # 36: room for both names of a renamed group (Hayat Tahrir al-Sham / Nusra Front)
+            en, ar = _shorten(en, 36), _shorten(ar, 22)
             label = f"{en} · {ar}" if en and ar else (en or ar)
         else:
             label = en or ar
-        out[row.actor_id] = _shorten(label or row.actor_id, 52 if lang == "both" else 34)
+        out[row.actor_id] = _shorten(label or row.actor_id, 62 if lang == "both" else 34)
     return out
 
 

@@ -130,7 +130,7 @@ ACCUSATIONS = pa.schema(
         ("quote_id", pa.string()),
         ("answers_accusation_id", pa.string()),
         ("n_occurrences", pa.int32()),  # times the article repeats this (kind, accuser, accused)
-        ("accuser_body_id", pa.string()),  # the state body behind accuser_actor_id (RUS_MOD), if any
+        ("accuser_body_id", pa.string()),  # the state body (RUS_MOD) or uncatalogued official (PESKOV) behind accuser_actor_id
         ("accused_body_id", pa.string()),
     ]
 )

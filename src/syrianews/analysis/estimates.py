@@ -56,8 +56,7 @@ def article_share(events: pd.DataFrame, articles: pd.DataFrame, key: str, keys=N
     units = pd.Index(arts[UNIT].unique())
     num, _ = bootstrap.unit_matrix(ev, UNIT, key, units, keys)
     per_unit = arts.groupby(UNIT).size().reindex(units).to_numpy(float)
-    den = np.repeat(per_unit[:, None], len(keys), axis=1)
-    res = bootstrap.ratio(num, den, **kw).rename(columns={"n": "articles", "value": "share"})
+    res = bootstrap.ratio(num, per_unit, **kw).rename(columns={"n": "articles", "value": "share"})
     res.insert(1, "with", num.sum(axis=0))
     return _frame(res, keys, key)
 

@@ -99,13 +99,16 @@ def coverage_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, syria: pd.
     adjective = m["form"].isin(ADJECTIVE_FORMS).fillna(False).to_numpy()
     keep_adj = pd.Series(True, index=m.index)
     if adjective.any():
-        texts = articles.set_index("article_id")[["title", "body"]]
+        # positions into plain lists: reindexing the bodies per mention would copy them
+        where = dict(zip(articles["article_id"], range(len(articles))))
+        titles = articles["title"].fillna("").tolist()
+        bodies = articles["body"].fillna("").tolist()
         sub = m.loc[adjective, ["article_id", "start", "in_title"]]
-        title = texts["title"].reindex(sub["article_id"]).fillna("").to_numpy()
-        body = texts["body"].reindex(sub["article_id"]).fillna("").to_numpy()
         flags = []
-        for t, b, start, in_title in zip(title, body, sub["start"].fillna(0).astype(int), sub["in_title"].fillna(False)):
-            flags.append(is_political_adjective(head_of_adjective(t if in_title else b, start)))
+        for aid, start, in_title in zip(sub["article_id"], sub["start"].fillna(0).astype(int), sub["in_title"].fillna(False)):
+            i = where.get(aid)
+            text = "" if i is None else (titles[i] if in_title else bodies[i])
+            flags.append(is_political_adjective(head_of_adjective(text, start)))
         keep_adj.loc[sub.index] = flags
     in_syria = set(articles.loc[syria.to_numpy(), "article_id"])
     regime = m["surface"].isin(BARE_REGIME) & m["actor_id"].eq("SYR_GOV") & ~m["article_id"].isin(in_syria)
@@ -137,3 +140,13 @@ def answered(accusations: pd.DataFrame, quotes: pd.DataFrame, mapping: dict[str,
     quote = [k in quoted for k in keys]
     charges["answer"] = ["denial" if d else "quote" if qq else "none" for d, qq in zip(denial, quote)]
     return charges
+
+
+def verb_form(verb: str | None) -> str | None:
+    """A speech verb without a leading conjunction و/ف (وقال and قال are one verb), kept whole
+    when what would remain is short or starts with ا (وافق "agreed" is not و + افق)."""
+    if not isinstance(verb, str):
+        return verb
+    if verb[:1] in ("و", "ف") and len(verb) >= 4 and verb[1] != "ا":
+        return verb[1:]
+    return verb

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from . import indirect as ind
-from .lexicon_words import in_list, no_speaker_before, not_complementisers, term_cues
+from .lexicon_words import heads, in_list, no_speaker_before, not_complementisers, term_cues, titles
 from .marks import Span, outer_spans, scan
 from ..document import Document
 from ..document.tokens import newlines, words
@@ -139,7 +139,9 @@ def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
     lo, hi = doc.region(tr.token.start)
     toks, text = doc.toks, doc.text
     if tr.i > 0 and in_list(toks[tr.i - 1].key, no_speaker_before()):
-        return None  # ما يؤكد أن ...، الجدير ذكره أن ...: no source speaks
+        nxt = toks[tr.i + 1] if tr.i + 1 < len(toks) else None
+        if nxt is None or not (in_list(nxt.key, heads()) or in_list(nxt.key, titles())):
+            return None  # ما يؤكد أن ...، الجدير ذكره أن ...: no source speaks (but ما تردده الإدارة بأن ...)
     k = tr.i + 1
     while k < len(toks) and toks[k].start < hi and k - tr.i <= ANCHOR_WINDOW:
         gap_a, gap_b = toks[k - 1].end, toks[k].start
