@@ -137,10 +137,11 @@ def test_check_order_refuses_a_wrong_order():
 
 
 def test_the_build_refuses_a_degrading_subset_before_any_work(tmp_path):
+    from syrianews.extractor_errors import StartupError
     from syrianews.pipeline import build
 
     raw = tmp_path / "a.jsonl"
     raw.write_text('{"title": "t", "content": "قال المتحدث إن روسيا لن تتراجع عن موقفها."}\n', encoding="utf-8")
-    with pytest.raises(ExtractorOrderError):
+    with pytest.raises(StartupError, match="'quotes' extractor requires mentions"):  # the CLI reports it, no traceback
         build([raw], tmp_path / "out", extractors=["quotes"], jobs=1, progress=False)
     assert not (tmp_path / "out").exists()

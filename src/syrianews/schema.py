@@ -135,6 +135,17 @@ ACCUSATIONS = pa.schema(
     ]
 )
 
+ERRORS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("extractor", pa.string()),  # the extractor that failed; the article and the others' rows are kept
+        ("error_type", pa.string()),
+        ("message", pa.string()),
+        ("source_file", pa.string()),
+        ("record_index", pa.int64()),
+    ]
+)
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "quotes": QUOTES,
@@ -143,6 +154,7 @@ TABLES: dict[str, pa.Schema] = {
     "accusations": ACCUSATIONS,
     "links": LINKS,
     "rejects": REJECTS,
+    "errors": ERRORS,
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -153,6 +165,7 @@ DESCRIPTIONS: dict[str, str] = {
     "accusations": "One row per act of accusing, denying or condemning between actors, with CAMEO codes.",
     "links": "One row per related-article link listed under an article.",
     "rejects": "One row per raw record (or file) that did not become an article, with the reason.",
+    "errors": "One row per extractor that failed on an article: the article is kept with the other extractors' rows.",
 }
 
 

@@ -53,14 +53,14 @@ class ActorInfo:
 
 
 def load_actor_info(config: dict[str, Any] | None = None) -> ActorInfo:
-    """From the package catalogue plus the user's catalogue files; empty when unavailable."""
-    extra = list((config or {}).get("actors_files", []) or [])
-    try:
-        from ..actors.catalogue import load_catalogue
+    """From the package catalogue plus the user's catalogue files.
 
-        cat = load_catalogue(extra)
-    except Exception:  # no catalogue: every actor stands alone; the mention extractor reports it
-        return ActorInfo()
+    A catalogue that cannot be loaded raises (the build stops with its error) rather than
+    leaving every actor without affiliation: accused and accusers would silently change."""
+    extra = list((config or {}).get("actors_files", []) or [])
+    from ..actors.catalogue import load_catalogue
+
+    cat = load_catalogue(extra)
     first: set[str] = set()
     for a in cat.actors:
         for form in (a.name_ar, *a.aliases, *a.capitals, *a.nisba):
