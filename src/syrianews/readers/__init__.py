@@ -22,8 +22,8 @@ ARCHIVE_SUFFIXES = {".zip"}
 SKIPPED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db"}
 # documentation beside the data (a corpus' README, its licence) is not raw articles: such files
 # are listed in the manifest as skipped, not read
-DOC_SUFFIXES = {".md", ".rst", ".pdf"}
-DOC_STEMS = {"readme", "license", "licence", "copying", "citation", "notice", "changelog"}
+DOC_SUFFIXES = {".md", ".rst", ".pdf", ".cff", ".bib"}
+DOC_STEMS = {"readme", "license", "licence", "copying", "citation", "notice", "changelog", "sha256sums", "md5sums", "checksums"}
 
 
 def is_documentation(name: str) -> bool:
