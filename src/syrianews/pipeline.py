@@ -26,7 +26,8 @@ from .extractors import build_extractors
 from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
 from .readers import input_files, iter_file
-from .records import RawRecord, Rejection
+from .readers.html import normalize_url
+from .records import RawRecord, Rejection, Tally
 from .schema import TABLES
 from .writer import TableWriter, cleanup_stale, publish, staging_dir
 
@@ -175,9 +176,16 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
     mention_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     n_records = 0
 
+    tallies: Counter[str] = Counter()  # records counted, not articles (WARC requests, ...)
+    urls: dict[str, str] = {}  # normalised URL → article_id, to resolve related links
+
     def records() -> Iterator[RawRecord | Rejection]:
         for path, name in files:
-            yield from iter_file(path, name)
+            for item in iter_file(path, name):
+                if isinstance(item, Tally):
+                    tallies[item.kind] += 1
+                else:
+                    yield item
 
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(desc="building", unit=" rec", disable=not show, mininterval=0.5)
@@ -199,6 +207,9 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
             continue
         seen[aid] = len(seen)
         titles.setdefault(title_key(row["title"]), aid)
+        url_key = normalize_url(row["url"])
+        if url_key:
+            urls.setdefault(url_key, aid)
         writers["articles"].extend([row])
         for table, rows in found.items():
             if table == "links":
@@ -214,7 +225,8 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
     for w in writers.values():
         w.close()
     for link in links:
-        target = titles.get(title_key(link["title"]))
+        # by URL first (a page's canonical URL), else by headline
+        target = urls.get(normalize_url(link["url"]) or "") or titles.get(title_key(link["title"]))
         link["target_article_id"] = target if target != link["article_id"] else None
     _write(stage, "links", links)
     _write(stage, "rejects", rejects)
@@ -232,6 +244,7 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
         "counts": counts,
         "rejects": reasons,
         "duplicates": n_duplicates,
+        "tallied_records": dict(sorted(tallies.items())),
         "jobs": jobs,
         "timings": {"extract_seconds": round(t_extract, 3), "total_seconds": round(seconds, 3)},
     }

@@ -2,7 +2,8 @@
 
 ``iter_inputs(paths)`` walks files and folders in a fixed order and yields
 :class:`~syrianews.records.RawRecord` or :class:`~syrianews.records.Rejection` — every file,
-readable or not, leaves a trace.
+readable or not, leaves a trace — and :class:`~syrianews.records.Tally` for records that are
+counted, not articles (a crawl's requests, metadata, ...).
 """
 from __future__ import annotations
 
@@ -10,15 +11,19 @@ import gzip
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from ..records import RawRecord, Rejection
+from ..records import RawRecord, Rejection, Tally
 from .decode import UndecodableError, decode_bytes
 from .jsonrecords import read_json, read_jsonl
+from .warc import read_warc
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ARCHIVE_SUFFIXES = {".zip"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+WARC_SUFFIXES = {".warc"}
 SKIPPED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db"}
 # documentation beside the data (a corpus' README, its licence) is not raw articles: such files
 # are listed in the manifest as skipped, not read
@@ -57,7 +62,7 @@ def input_files(paths: list[Path], skipped: list[str] | None = None) -> list[tup
 
 
 def _kind(name: str) -> tuple[str, bool]:
-    """(kind, gzipped) from a file name: kind is text/json/jsonl/zip/unknown."""
+    """(kind, gzipped) from a file name: kind is text/json/jsonl/zip/html/warc/unknown."""
     lower = name.lower()
     gz = lower.endswith(".gz")
     if gz:
@@ -71,12 +76,21 @@ def _kind(name: str) -> tuple[str, bool]:
         return "jsonl", gz
     if suffix in ARCHIVE_SUFFIXES and not gz:
         return "zip", False
+    if suffix in HTML_SUFFIXES:
+        return "html", gz
+    if suffix in WARC_SUFFIXES:
+        return "warc", gz
     return "unknown", gz
 
 
-def read_blob(name: str, data: bytes) -> Iterator[RawRecord | Rejection]:
+def read_blob(name: str, data: bytes) -> Iterator[RawRecord | Rejection | Tally]:
     """Records of one file's bytes (a zip member or a file on disk)."""
     kind, gz = _kind(name)
+    if kind == "warc":
+        import io
+
+        yield from read_warc(name, io.BytesIO(data))
+        return
     if kind == "unknown":
         yield Rejection(name, None, "unsupported_file", f"no reader for {Path(name).suffix or 'files without extension'}")
         return
@@ -89,6 +103,10 @@ def read_blob(name: str, data: bytes) -> Iterator[RawRecord | Rejection]:
         except (OSError, EOFError) as e:
             yield Rejection(name, None, "corrupt_archive", f"gzip: {e}")
             return
+    if kind == "html":
+        # decoded by the HTML parser, in the worker: a page declares its own charset
+        yield RawRecord(name, 0, {"html": data}, "html")
+        return
     try:
         text, _encoding = decode_bytes(data)
     except UndecodableError as e:
@@ -102,11 +120,11 @@ def read_blob(name: str, data: bytes) -> Iterator[RawRecord | Rejection]:
         yield from read_jsonl(name, text)
 
 
-def read_zip(name: str, data: bytes) -> Iterator[RawRecord | Rejection]:
+def read_zip(name: str, data: bytes | BinaryIO) -> Iterator[RawRecord | Rejection | Tally]:
     import io
 
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data)
         members = sorted(i.filename for i in archive.infolist() if not i.is_dir())
     except zipfile.BadZipFile as e:
         yield Rejection(name, None, "corrupt_archive", f"zip: {e}")
@@ -114,6 +132,13 @@ def read_zip(name: str, data: bytes) -> Iterator[RawRecord | Rejection]:
     for member in members:
         base = member.rsplit("/", 1)[-1]
         if base.startswith(".") or member.startswith("__MACOSX/"):
+            continue
+        if _kind(member)[0] == "warc":  # streamed from the archive, never read whole
+            try:
+                with archive.open(member) as stream:
+                    yield from read_warc(f"{name}!{member}", stream)
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as e:
+                yield Rejection(f"{name}!{member}", None, "corrupt_archive", f"zip member: {e}")
             continue
         try:
             blob = archive.read(member)
@@ -123,7 +148,25 @@ def read_zip(name: str, data: bytes) -> Iterator[RawRecord | Rejection]:
         yield from read_blob(f"{name}!{member}", blob)
 
 
-def iter_file(path: Path, name: str) -> Iterator[RawRecord | Rejection]:
+def iter_file(path: Path, name: str) -> Iterator[RawRecord | Rejection | Tally]:
+    if _kind(name)[0] == "warc":  # streamed from disk: memory bounded by one record
+        try:
+            stream = open(path, "rb")
+        except OSError as e:
+            yield Rejection(name, None, "unreadable", str(e))
+            return
+        with stream:
+            yield from read_warc(name, stream)
+        return
+    if _kind(name)[0] == "zip":  # members are read one at a time from the file
+        try:
+            archive_file = open(path, "rb")
+        except OSError as e:
+            yield Rejection(name, None, "unreadable", str(e))
+            return
+        with archive_file:
+            yield from read_zip(name, archive_file)
+        return
     try:
         data = path.read_bytes()
     except OSError as e:
