@@ -38,8 +38,11 @@ pd.set_option("display.max_colwidth", 80)
 print("build:", env["data"], "| figures:", env["figures"])
 
 articles = plotting.load_columns(
-    "articles", ["article_id", "title", "outlet", "published", "n_words", "n_paragraphs", "source_file"]
+    "articles", ["article_id", "title", "outlet", "published", "crawled", "n_words", "n_paragraphs", "source_file"]
 )
+# where a source gives no publication date (SaudiNewsNet has only the crawl day), the crawl
+# date stands in for it in the figures below
+articles["published"] = articles["published"].fillna(articles["crawled"])
 rejects = syrianews.load("rejects")
 
 # %% [markdown]
@@ -83,7 +86,7 @@ if plotting.enough(len(articles), 1, "articles"):
 
 # %%
 dated = articles.dropna(subset=["published"])
-print(f"{len(dated)} of {len(articles)} articles have a publication date")
+print(f"{len(dated)} of {len(articles)} articles have a publication (or crawl) date")
 if plotting.enough(dated["published"].dt.normalize().nunique(), 2, "distinct publication dates"):
     freq, unit = plotting.period(dated["published"])
     top_outlets = dated["outlet"].value_counts().index[:8]
@@ -98,7 +101,7 @@ if plotting.enough(dated["published"].dt.normalize().nunique(), 2, "distinct pub
     fig, ax = plt.subplots(figsize=(9, 4.5))
     series.plot.area(ax=ax, linewidth=0, alpha=0.85, colormap="tab20")
     ax.set_ylabel(f"Articles per {unit}")
-    ax.set_xlabel("Publication date")
+    ax.set_xlabel("Publication date (else crawl date)")
     ax.set_title(f"Articles per {unit} and outlet")
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="Outlet")
     plotting.save(fig, NB, "over_time")

@@ -34,7 +34,8 @@ from syrianews import plotting
 
 env = plotting.setup()
 NB = "02_actors"
-articles = syrianews.load("articles", columns=["article_id", "outlet", "published"])
+articles = plotting.load_columns("articles", ["article_id", "outlet", "published", "crawled"])
+articles["published"] = articles["published"].fillna(articles["crawled"])  # the crawl date where no publication date
 actors = syrianews.load("actors")
 mentions = plotting.load_columns("mentions", ["mention_id", "article_id", "actor_id", "paragraph", "in_title"])
 names = plotting.actor_names(actors, "both")

@@ -196,10 +196,14 @@ def test_saudinewsnet_nothing_lost(corpus_dir, corpus_build):
         r = by_url[a.url]
         assert a.outlet == r["source"]
         assert a.title == (_fold_ws(r["title"]) or None)
-        assert a.published == pd.Timestamp(r["date_extracted"])
+        assert pd.isna(a.published) and a.crawled == pd.Timestamp(r["date_extracted"])  # a crawl day, not a publication date
         assert (a.author if isinstance(a.author, str) else "") == _fold_ws(r["author"])
-    assert arts.outlet.nunique() == 14 and arts.published.notna().all()
+    assert arts.outlet.nunique() == 14 and arts.published.isna().all() and arts.crawled.notna().all()
     manifest = json.loads((corpus_build / "manifest.json").read_text())
+    # the Syria subset (SaudiNewsNet's README: about 1,975 articles concern Syria in any way)
+    assert manifest["syria_articles"] == arts.syria.sum() and 600 < manifest["syria_articles"] < 2000
+    # wire copies: SaudiNewsNet has 1,679 articles sharing an exact headline with another
+    assert manifest["stories"]["articles_in_shared"] > 3000 and arts.story_id.notna().all()
     assert manifest["records"] == 31_030 and len(manifest["inputs"]) == 18
 
 

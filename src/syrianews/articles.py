@@ -137,7 +137,7 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         raw_body = f.get("text") or ""
         page = parse_page_dump(raw_body)
         title, url, published_raw, author, outlet = page.title, None, page.published, page.author, page.outlet
-        source = None
+        source, crawled = None, None
     else:
         f = {str(k).lower(): v for k, v in f.items()}
         raw_body = _text_block(_field(f, "body"))
@@ -146,6 +146,7 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         title = _text(_field(f, "title")) or (page.title if page else None)
         url = _text(_field(f, "url"))
         published_raw = _field(f, "published") or (page.published if page else None)
+        crawled = parse_date(_field(f, "crawled"))
         author = _text(_field(f, "author")) or (page.author if page else None)
         source = _text(_field(f, "outlet"))
         outlet = (page.outlet if page and page.outlet else None) or source
@@ -170,6 +171,7 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         author=author,
         published=published,
         published_raw=None if published_raw is None else str(published_raw),
+        crawled=crawled,
         tags=tags,
         url=url,
         language=language,
@@ -216,6 +218,7 @@ def _html_article(rec: RawRecord) -> Article | Rejection:
         author=page.author,
         published=parse_date(published_raw),
         published_raw=None if published_raw is None else str(published_raw),
+        crawled=parse_date(f.get("warc_date")),
         tags=tags,
         url=page.url,
         language=language_of(body),
@@ -236,7 +239,12 @@ def _text_block(value: Any) -> str | None:
     return str(value)
 
 
-def article_row(a: Article) -> dict[str, Any]:
+def article_row(a: Article, mentions: list[dict] | None = None) -> dict[str, Any]:
+    """The ``articles`` row; ``mentions`` (the mentions extractor's rows for this article)
+    give the Syria score and flag (:mod:`syrianews.syria`)."""
+    from .stories import signature
+    from .syria import syria_columns
+
     body = a.body
     return {
         "article_id": a.article_id,
@@ -258,6 +266,11 @@ def article_row(a: Article) -> dict[str, Any]:
         "record_index": a.record_index,
         "format": a.fmt,
         "content_hash": a.content_hash,
+        "crawled": a.crawled,
+        **syria_columns(a.title, a.paragraphs, mentions or ()),
+        # MinHash of the body, computed here (in the worker) for the story index of the
+        # main process, which pops it: it is not a column
+        "_story_signature": signature(body),
     }
 
 

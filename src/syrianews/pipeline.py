@@ -29,6 +29,7 @@ from .readers import input_files, iter_file
 from .readers.html import normalize_url
 from .records import RawRecord, Rejection, Tally
 from .schema import TABLES
+from .stories import StoryIndex
 from .writer import TableWriter, cleanup_stale, publish, staging_dir
 
 BATCH = 200
@@ -69,7 +70,7 @@ def process_record(rec: RawRecord, extractors: list) -> tuple[str, Any]:
                 found.setdefault(table, []).extend(rows)
     except Exception as e:
         return "reject", rejection_row(Rejection(rec.source_file, rec.record_index, "extraction_error", f"{type(e).__name__}: {e}", (art.title or "")[:120]))
-    return "article", (article_row(art), found)
+    return "article", (article_row(art, found.get("mentions")), found)
 
 
 def _process_batch(batch: list[RawRecord]) -> list[tuple[str, Any]]:
@@ -172,6 +173,9 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
     links: list[dict] = []
     seen: dict[str, int] = {}  # article_id → row number
     n_duplicates = 0
+    n_syria = 0  # articles flagged as about Syria
+    stories = StoryIndex()  # near-duplicate clusters, in build order
+    story_sizes: Counter[str] = Counter()
     titles: dict[str, str] = {}
     mention_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     n_records = 0
@@ -206,6 +210,9 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
             rejects.append({**dup, "duplicate_of": aid, "url": row["url"]})
             continue
         seen[aid] = len(seen)
+        n_syria += bool(row.get("syria"))
+        row["story_id"] = stories.assign(aid, row.pop("_story_signature", None))
+        story_sizes[row["story_id"]] += 1
         titles.setdefault(title_key(row["title"]), aid)
         url_key = normalize_url(row["url"])
         if url_key:
@@ -244,6 +251,13 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
         "counts": counts,
         "rejects": reasons,
         "duplicates": n_duplicates,
+        "syria_articles": n_syria,
+        "stories": {
+            "stories": len(story_sizes),
+            "shared": sum(1 for n in story_sizes.values() if n > 1),  # stories told by two articles or more
+            "articles_in_shared": sum(n for n in story_sizes.values() if n > 1),
+            "threshold": stories.threshold,
+        },
         "tallied_records": dict(sorted(tallies.items())),
         "jobs": jobs,
         "timings": {"extract_seconds": round(t_extract, 3), "total_seconds": round(seconds, 3)},

@@ -59,6 +59,7 @@ class Article:
     author: str | None = None
     published: Any = None  # datetime.datetime (naive, UTC) or None
     published_raw: str | None = None  # the date as the source gave it
+    crawled: Any = None  # when a crawler fetched it (SaudiNewsNet's date_extracted, WARC-Date)
     tags: str | None = None  # a trailing keyword line, moved out of the body
     url: str | None = None
     language: str = "ar"
