@@ -12,15 +12,17 @@
 # ---
 
 # %% [markdown]
-# # 1. Corpus overview
+# # 1. Corpus overview: how much of it is about Syria
 #
-# **Question:** what is in this build — how many articles from which outlets, over which
-# period, how long they are, and which raw records did not become articles, and why?
+# **Question:** what is in this build, how much of it is about Syria — which outlets cover
+# Syria most, and on which days — how long the Syria articles are, and which raw records did
+# not become articles, and why?
 #
-# Every later analysis counts mentions, quotes and accusations *per article*; this notebook
-# shows the denominator. It reads the tables only through `syrianews.load`, so it works on any
-# build (`SYRIANEWS_DATA=...`, default `data/processed/`). Figures are also saved as PNG under
-# `reports/figures/` (or `$SYRIANEWS_FIGURES`).
+# The **Syria subset** is what the later notebooks analyse. It is the build's `syria` flag
+# where the build has one; until then an interim rule on the text (title names Syria, a
+# Syrian place or party, or the body does twice: `syrianews.analysis.selection`). Shares carry
+# **bootstrap 95% intervals** over articles (over stories where the build clusters wire
+# copies): error bars in the figures, `lo`/`hi` in the tables.
 
 # %%
 import json
@@ -31,130 +33,146 @@ from IPython.display import display
 
 import syrianews
 from syrianews import plotting
+from syrianews.analysis import context, estimates, selection
 
 env = plotting.setup()
 NB = "01_overview"
 pd.set_option("display.max_colwidth", 80)
 print("build:", env["data"], "| figures:", env["figures"])
-
-articles = plotting.load_columns(
-    "articles", ["article_id", "title", "outlet", "published", "crawled", "n_words", "n_paragraphs", "source_file"]
-)
-# where a source gives no publication date (SaudiNewsNet has only the crawl day), the crawl
-# date stands in for it in the figures below
-articles["published"] = articles["published"].fillna(articles["crawled"])
+articles, sel = context.load_articles(["n_words", "source_file"])
 rejects = syrianews.load("rejects")
+print(sel.describe())
+print(f"Resampling unit of the intervals: the {estimates.unit_kind(articles)}.")
 
 # %% [markdown]
 # ## The tables of this build
-# One row per table: its number of rows. Empty extractor tables (mentions, quotes,
-# accusations) mean that the build ran without those extractors; the later notebooks then say
-# so instead of drawing empty figures.
+# Rows per table. Empty extractor tables mean the build ran without those extractors; the later
+# notebooks then say so in one line instead of drawing empty figures.
 
 # %%
-# one small column per table (the first of the contract's) is enough to count rows
 first = {"articles": "article_id", "quotes": "article_id", "actors": "actor_id", "mentions": "article_id",
          "accusations": "article_id", "links": "article_id", "rejects": "reason"}
-counts = pd.DataFrame({"rows": {name: len(syrianews.load(name, columns=[first.get(name, "article_id")])) for name in syrianews.tables()}})
+counts = pd.DataFrame({"rows": {name: len(syrianews.load(name, columns=[first.get(name, "article_id")]))
+                                for name in syrianews.tables()}})
 manifest_path = env["data"] / "manifest.json"
 if manifest_path.exists():
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    print(f"raw records read: {manifest.get('records')}, built in {manifest.get('timings', {}).get('total_seconds')} s")
+    print(f"raw records read: {manifest.get('records')}")
 counts
 
 # %% [markdown]
-# ## Articles by outlet
+# ## Which outlets cover Syria most
+# Per outlet: its articles, and the share of them in the Syria subset, with 95% intervals.
+# Small outlets have wide intervals: compare only bars whose intervals do not overlap.
 
 # %%
-by_outlet = articles["outlet"].fillna("(unknown)").value_counts()
-display(by_outlet.rename("articles").to_frame().assign(share=lambda d: (d.articles / d.articles.sum()).round(3)))
-if plotting.enough(len(articles), 1, "articles"):
-    fig, ax = plt.subplots(figsize=(7, 0.35 * len(by_outlet) + 1))
-    by_outlet.sort_values().plot.barh(ax=ax, color="#4C72B0")
-    ax.set_xlabel(plotting.bilingual("Articles", "مقالات"))
-    ax.set_ylabel("Outlet")
-    ax.set_title("Articles by outlet")
+outlets = articles.assign(outlet=articles["outlet"].fillna("(unknown)"))
+share = estimates.group_share(outlets, "syria", "outlet").sort_values("value", ascending=False)
+display(share.round(3))
+if plotting.enough(len(outlets), 1, "articles"):
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.38 * len(share) + 1.4), sharey=True)
+    labels = list(share.index)
+    axes[0].barh(labels[::-1], share["articles"].to_numpy()[::-1], color="#BBBBBB", label="all")
+    axes[0].barh(labels[::-1], share["with"].to_numpy()[::-1], color="#C44E52", label="about Syria")
+    axes[0].set_xlabel(plotting.bilingual("Articles", "مقالات"))
+    axes[0].legend(fontsize=8)
+    plotting.barh_ci(axes[1], share, "value", labels, color="#C44E52")
+    axes[1].set_xlabel(plotting.bilingual("% of the outlet's articles about Syria", "نسبة المقالات عن سوريا"))
+    fig.suptitle("Syria coverage by outlet (error bars: bootstrap 95% intervals)")
     plotting.save(fig, NB, "outlets")
-    top = by_outlet.index[0]
-    print(f"Reading: {len(by_outlet)} outlet(s); the largest, {top}, has {by_outlet.iloc[0]} articles "
-          f"({by_outlet.iloc[0] / len(articles):.0%} of the build).")
+    top = share.index[0]
+    print(f"Reading: {sel.n} of {len(articles)} articles ({sel.n / max(len(articles), 1):.1%}) are about Syria; "
+          f"{top} gives Syria the largest share of its articles ({share.loc[top, 'value']:.1%}, "
+          f"95% interval {share.loc[top, 'lo']:.1%}–{share.loc[top, 'hi']:.1%}).")
 
 # %% [markdown]
-# ## Articles over time
-# Articles per day (week or month for longer spans) and outlet, by publication date. Articles
-# without a parsable date are counted apart.
+# ## Syria coverage over the collection period
+# **Dates:** in SaudiNewsNet `published` is the day the page was *crawled* (it equals the
+# archive's date for every article), not its publication date; the axis says which date is
+# plotted. Days the crawler missed are gaps in the collection, not in the news, and a day right
+# after a gap may hold a backlog. Plotted: the share of each day's articles about Syria (line,
+# with its 95% band), which a backlog does not inflate, and the number of Syria articles (bars).
 
 # %%
-dated = articles.dropna(subset=["published"])
-print(f"{len(dated)} of {len(articles)} articles have a publication (or crawl) date")
-if plotting.enough(dated["published"].dt.normalize().nunique(), 2, "distinct publication dates"):
-    freq, unit = plotting.period(dated["published"])
-    top_outlets = dated["outlet"].value_counts().index[:8]
-    series = (
-        dated.assign(outlet=dated["outlet"].where(dated["outlet"].isin(top_outlets), "other"))
-        .groupby([pd.Grouper(key="published", freq=freq), "outlet"])
-        .size()
-        .unstack(fill_value=0)
-    )
-    # periods without any article are zeros, not gaps to interpolate over
-    series = series.reindex(pd.date_range(series.index.min(), series.index.max(), freq=freq), fill_value=0)
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    series.plot.area(ax=ax, linewidth=0, alpha=0.85, colormap="tab20")
-    ax.set_ylabel(f"Articles per {unit}")
-    ax.set_xlabel("Publication date (else crawl date)")
-    ax.set_title(f"Articles per {unit} and outlet")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="Outlet")
+dates, date_label = selection.article_dates(articles)
+dated = articles.assign(day=dates.dt.normalize()).dropna(subset=["day"])
+print(f"{len(dated)} of {len(articles)} articles have a date; plotted by: {date_label}")
+if plotting.enough(dated["day"].nunique(), 2, "distinct days"):
+    daily = estimates.group_share(dated, "syria", "day")
+    span = pd.date_range(daily.index.min(), daily.index.max(), freq="D")
+    daily = daily.reindex(span)
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    ax2 = ax.twinx()
+    ax2.bar(daily.index, daily["with"].fillna(0), color="#DDDDDD", width=0.8, label="Syria articles (right)")
+    ax.fill_between(daily.index, daily["lo"] * 100, daily["hi"] * 100, color="#C44E52", alpha=0.25, linewidth=0)
+    ax.plot(daily.index, daily["value"] * 100, color="#C44E52", marker="o", markersize=3, label="% about Syria")
+    ax.set_ylim(bottom=0)
+    ax.set_zorder(ax2.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    ax.set_ylabel(plotting.bilingual("% of the day's articles about Syria", "نسبة مقالات سوريا"))
+    ax2.set_ylabel("Syria articles")
+    ax.set_xlabel(date_label)
+    ax.set_title("Syria coverage per day (band: 95% interval; no point: no article that day)")
+    fig.autofmt_xdate()
     plotting.save(fig, NB, "over_time")
-    total = series.sum(axis=1)
-    empty = total.index[total == 0]
-    print(f"Reading: {dated['published'].min():%Y-%m-%d} to {dated['published'].max():%Y-%m-%d}; "
-          f"median {total.median():.0f} articles per {unit}, busiest {total.idxmax():%Y-%m-%d} ({total.max()}).")
-    if len(empty):
-        print(f"{len(empty)} {unit}(s) without any article ({', '.join(f'{d:%Y-%m-%d}' for d in empty[:8])}): "
-              "gaps in the collection rather than in the news; a busy period right after one may hold both.")
+    missing = daily.index[daily["articles"].isna()]
+    print(f"Reading: {daily['value'].median():.1%} of a typical day's articles are about Syria "
+          f"(highest {daily['value'].max():.1%} on {daily['value'].idxmax():%Y-%m-%d}); "
+          f"{len(missing)} day(s) of the period have no article at all (crawl gaps).")
 
 # %% [markdown]
-# ## Article lengths
-# Words per article by outlet (log scale): outlets differ in format (wire briefs vs. features),
-# which matters when comparing raw counts of mentions and quotes.
+# ## Article lengths: Syria vs. other articles
+# Words per article (log scale): Syria articles are often wire reports; their length matters
+# when comparing counts of mentions and quotes per article in the next notebooks.
 
 # %%
-if articles["n_words"].isna().all():  # a build without word counts: count them from the body
+if articles["n_words"].isna().all():
     articles["n_words"] = syrianews.load("articles", columns=["body"])["body"].str.split().str.len()
-lengths = articles.groupby("outlet")["n_words"].describe()[["count", "25%", "50%", "75%", "max"]]
-display(lengths.sort_values("50%", ascending=False))
-if plotting.enough(len(articles), 5, "articles for a length distribution"):
-    order = articles.groupby("outlet")["n_words"].median().sort_values().index
-    fig, ax = plt.subplots(figsize=(8, 0.35 * len(order) + 1.2))
-    ax.boxplot([articles.loc[articles.outlet == o, "n_words"] for o in order], vert=False,
-               tick_labels=list(order), showfliers=False)
+lengths = articles.groupby("syria")["n_words"].describe()[["count", "25%", "50%", "75%", "max"]]
+lengths.index = [context.subset_label(bool(i)) for i in lengths.index]
+display(lengths)
+if plotting.enough(int(articles["syria"].sum()), 5, "Syria articles for a length distribution") and plotting.enough(
+        int((~articles["syria"]).sum()), 5, "other articles"):
+    fig, ax = plt.subplots(figsize=(8, 2.6))
+    groups = [articles.loc[articles.syria, "n_words"].dropna(), articles.loc[~articles.syria, "n_words"].dropna()]
+    ax.boxplot(groups, vert=False, tick_labels=[context.subset_label(True), context.subset_label(False)], showfliers=False)
     ax.set_xscale("log")
     ax.set_xlabel(plotting.bilingual("Words per article", "عدد الكلمات"))
-    ax.set_title("Article length by outlet (boxes: quartiles; outliers hidden)")
+    ax.set_title("Article length (boxes: quartiles; outliers hidden)")
     plotting.save(fig, NB, "lengths")
-    print(f"Reading: median length {articles['n_words'].median():.0f} words; shortest outlets by median: "
-          f"{', '.join(order[:2])}; longest: {', '.join(order[-2:])}.")
+    print(f"Reading: median {groups[0].median():.0f} words for Syria articles vs {groups[1].median():.0f} for the others.")
 
 # %% [markdown]
 # ## What was rejected, and why
-# Raw records that did not become articles: duplicates (the same article again; the copy kept
-# is named in `duplicate_of` where the build records it), empty records, texts too short to be
-# articles, unreadable files.
+# Raw records that did not become articles. These are exact counts of this build (a census,
+# not an estimate), so they carry no interval.
 
 # %%
 print(f"{len(rejects)} rejected record(s)")
 if "duplicate_of" in rejects and rejects["duplicate_of"].notna().any():
     dups = rejects.dropna(subset=["duplicate_of"])
     print(f"{len(dups)} duplicate record(s) dropped in favour of {dups['duplicate_of'].nunique()} kept article(s)")
-if len(rejects):
+if plotting.enough(len(rejects), 1, "rejected records"):
     reasons = rejects["reason"].value_counts()
     display(reasons.rename("records").to_frame())
     display(rejects.groupby("reason").head(2)[["reason", "detail", "snippet"]])
-if plotting.enough(len(rejects), 1, "rejected records"):
     fig, ax = plt.subplots(figsize=(6, 0.5 * len(reasons) + 1))
-    reasons.sort_values().plot.barh(ax=ax, color="#C44E52")
-    ax.set_xlabel("Rejected records")
-    ax.set_title("Rejected raw records by reason")
+    reasons.sort_values().plot.barh(ax=ax, color="#8C8C8C")
+    ax.set_xlabel(plotting.bilingual("Rejected records", "سجلات مرفوضة"))
+    ax.set_title("Rejected raw records by reason (exact counts)")
     plotting.save(fig, NB, "rejects")
     print(f"Reading: {len(rejects) / (len(rejects) + len(articles)):.1%} of raw records were rejected, "
           f"mostly '{reasons.index[0]}' ({reasons.iloc[0]}).")
+
+# %% [markdown]
+# ## How far to trust these figures
+
+# %%
+plotting.trust({}, [
+    "that a share is a share of the news: it is a share of what the crawler collected on those days",
+    "anything about publication dates: the dates here are crawl days" if "Crawl" in date_label or "crawl" in date_label
+    else "anything about days the source gives no date for",
+    "that the interim Syria selection is exact: it is a keyword rule (Syrian names and places), which misses "
+    "articles that speak of Syria only through its actors and counts some that mention it in passing"
+    if sel.source == "interim" else "more than the build's Syria flag measures (see its documentation)",
+])

@@ -12,15 +12,17 @@
 # ---
 
 # %% [markdown]
-# # 3. Voices: who speaks, who is spoken about
+# # 3. Voices: who speaks in Syria coverage
 #
-# **Question:** which actors get to speak in the news (are quoted) rather than only being
-# talked about (mentioned)? Are they quoted directly or paraphrased, and with which verbs
-# — neutral *قال* "said", or loaded ones like *زعم* "claimed"?
+# **Question:** whose voices dominate the Syria articles, compared with the rest of the
+# corpus; which actors are heard rather than only talked about; directly or paraphrased?
 #
-# A quote is attributed to an actor through `speaker_actor_id` (the speaker is the actor or
-# speaks for it, e.g. a minister for his government). The *voice gap* of an actor is the share
-# of the articles mentioning it in which it is also quoted.
+# **Voices roll up to the actor spoken for.** A quote's speaker (`speaker_actor_id`) is rolled
+# up the catalogue's affiliation chain through persons and state bodies (Lavrov → Russian
+# foreign ministry → Russia), so a foreign minister counts for his state
+# (`syrianews.analysis.measures.rollup`). Shares are of all quotes in the subset (quotes whose
+# speaker is not a catalogue actor stay in the denominator), with bootstrap 95% intervals over
+# articles.
 
 # %%
 import matplotlib.pyplot as plt
@@ -29,165 +31,119 @@ from IPython.display import display
 
 import syrianews
 from syrianews import plotting
+from syrianews.analysis import context, estimates, measures
 
 env = plotting.setup()
 NB = "03_voices"
 pd.set_option("display.max_colwidth", 120)
+articles, sel = context.load_articles(keep_body=True)
 actors = syrianews.load("actors")
-mentions = syrianews.load("mentions", columns=["article_id", "actor_id"])
-quotes = plotting.load_columns(
-    "quotes", ["quote_id", "article_id", "kind", "text", "speaker", "speaker_actor_id", "verb", "speech_act"]
-)
+up = measures.rollup(actors)
+quotes = plotting.load_columns("quotes", ["quote_id", "article_id", "kind", "speaker", "speaker_actor_id", "verb", "speech_act"])
+quotes["actor"] = measures.roll(quotes["speaker_actor_id"], up)
+mentions = plotting.load_columns("mentions", ["article_id", "actor_id", "surface", "start", "in_title", "form"])
+covered, _ = measures.coverage_mentions(mentions, articles, articles["syria"])
+articles = articles.drop(columns="body")
+covered = covered.assign(actor=measures.roll(covered["actor_id"], up))
 names = plotting.actor_names(actors, "both")
 short = plotting.actor_names(actors, "en")
-attributed = quotes.dropna(subset=["speaker_actor_id"])
-print(f"{len(quotes)} quotes, {len(attributed)} attributed to a catalogue actor; {len(mentions)} mentions")
-if len(quotes):
-    print(f"{(quotes['kind'] == 'direct').mean():.0%} of quotes are direct; "
-          f"{quotes['speaker'].isna().mean():.0%} have no speaker found")
+syria_arts, other_arts = articles[articles["syria"]], articles[~articles["syria"]]
+q_syria = quotes[quotes["article_id"].isin(syria_arts["article_id"])]
+print(sel.describe())
+print(f"{len(quotes)} quotes in the build, {len(q_syria)} in Syria articles; "
+      f"{q_syria['actor'].notna().mean() if len(q_syria) else 0:.0%} of those attributed to a catalogue actor.")
 if quotes.empty:
-    print("This build has no quotes (was it built without the quote extractor?): the figures below are skipped.")
+    print("This build has no quotes (built without the quote extractor?): nothing to show in this notebook.")
 
 # %% [markdown]
-# ## The voice gap
-# For the 20 most mentioned actors: share of the articles mentioning the actor in which it is
-# also quoted. A short bar is an actor talked about rather than heard.
+# ## Whose voices dominate Syria coverage, and other topics
+# Share of all quotes that each actor (rolled up) speaks, in Syria articles (red) and in the
+# other articles (grey): the 15 actors most quoted in Syria articles.
 
 # %%
-mentioned = mentions.groupby("actor_id")["article_id"].nunique().rename("articles_mentioned")
-quoted = attributed.groupby("speaker_actor_id")["article_id"].nunique().rename("articles_quoted")
-n_quotes = attributed.groupby("speaker_actor_id").size().rename("quotes")
-gap = pd.concat([mentioned, quoted, n_quotes], axis=1).fillna(0).astype(int)
-gap["quoted_share"] = (gap["articles_quoted"] / gap["articles_mentioned"].where(gap["articles_mentioned"] > 0)).round(3)
-gap = gap.sort_values("articles_mentioned", ascending=False)
-display(gap.head(25).rename(index=names))
-top = gap[gap.articles_mentioned > 0].head(20)
-if plotting.enough(int((top["articles_quoted"] > 0).sum()), 2, "mentioned actors that are also quoted"):
-    top = top.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(top) + 1.3))
-    ax.barh(plotting.label(top.index, names), top["quoted_share"].clip(upper=1) * 100, color="#55A868")
-    ax.set_xlabel(plotting.bilingual("% of the actor's articles where it is quoted", "نسبة المقالات التي يُقتبس فيها"))
-    ax.set_title("Voice gap: heard vs. talked about (20 most mentioned actors)")
+voices = estimates.event_share(q_syria, syria_arts, "actor").sort_values("share", ascending=False).head(15)
+q_other = quotes[quotes["article_id"].isin(other_arts["article_id"])]
+voices_other = estimates.event_share(q_other, other_arts, "actor", keys=voices.index)
+display(voices.join(voices_other, rsuffix="_other").rename(index=names).round(3))
+if plotting.enough(len(voices), 2, "actors quoted in Syria articles"):
+    fig, ax = plt.subplots(figsize=(9, 0.42 * len(voices) + 1.5))
+    labels = plotting.label(voices.index, names)
+    plotting.barh_ci(ax, voices, "share", labels, color="#C44E52", offset=0.2, height=0.4,
+                     label=f"Syria articles ({len(q_syria)} quotes)")
+    plotting.barh_ci(ax, voices_other, "share", labels, color="#999999", offset=-0.2, height=0.4,
+                     label=f"other articles ({len(q_other)} quotes)")
+    ax.set_xlabel(plotting.bilingual("% of all quotes", "نسبة الاقتباسات"))
+    ax.set_title("Whose voices: share of quotes by the actor spoken for (95% intervals)")
+    ax.legend(fontsize=8, loc="lower right")
+    plotting.save(fig, NB, "voices")
+    a = voices.index[0]
+    print(f"Reading: {short.get(a, a)} speaks {voices.loc[a, 'share']:.1%} of the quotes in Syria articles "
+          f"({voices.loc[a, 'lo']:.1%}–{voices.loc[a, 'hi']:.1%}) vs {voices_other.loc[a, 'share']:.1%} elsewhere.")
+
+# %% [markdown]
+# ## The voice gap: heard vs. talked about
+# For the 20 actors most covered in Syria articles: of the Syria articles covering the actor
+# (coverage as in notebook 2, rolled up the same way), the share in which it is also quoted.
+
+# %%
+cov = covered[covered["article_id"].isin(syria_arts["article_id"])][["article_id", "actor"]].drop_duplicates()
+spoke = set(zip(q_syria["article_id"], q_syria["actor"]))
+cov["quoted"] = [(a, b) in spoke for a, b in zip(cov["article_id"], cov["actor"])]
+top_ids = cov["actor"].value_counts().index[:20]
+gap = estimates.event_ratio(cov, syria_arts, "actor", "quoted", keys=top_ids)
+display(gap.rename(index=names).round(3))
+if plotting.enough(int(gap["with"].sum()), 2, "covered actors that are also quoted"):
+    fig, ax = plt.subplots(figsize=(8, 0.38 * len(gap) + 1.4))
+    plotting.barh_ci(ax, gap, "value", plotting.label(gap.index, names), color="#55A868")
+    ax.set_xlabel(plotting.bilingual("% of its Syria articles where the actor is quoted", "نسبة المقالات التي يُقتبس فيها"))
+    ax.set_title("Voice gap in Syria coverage (20 most covered actors, 95% intervals)")
     plotting.save(fig, NB, "voice_gap")
-    heard = top["quoted_share"].idxmax()
-    silent = top["quoted_share"].idxmin()
-    print(f"Reading: among the most mentioned actors, {short.get(heard, heard)} is quoted in {top.loc[heard, 'quoted_share']:.0%} "
-          f"of its articles, {short.get(silent, silent)} in only {top.loc[silent, 'quoted_share']:.0%}.")
+    heard, silent = gap["value"].idxmax(), gap["value"].idxmin()
+    print(f"Reading: {short.get(heard, heard)} is quoted in {gap.loc[heard, 'value']:.0%} of the Syria articles that cover it; "
+          f"{short.get(silent, silent)} in {gap.loc[silent, 'value']:.0%}.")
 
 # %% [markdown]
-# ## Most quoted actors, directly or indirectly
-# Quotes per actor (the 15 most quoted), split into direct quotes (the actor's own words in
-# quotation marks) and indirect ones (reported speech: *قال إن ...*).
+# ## Direct or paraphrased
+# Of each actor's quotes in Syria articles, the share in quotation marks (its own words) rather
+# than reported speech (قال إن ...), for the 15 most quoted actors.
 
 # %%
-kinds = attributed.pivot_table(index="speaker_actor_id", columns="kind", values="quote_id", aggfunc="count", fill_value=0)
-for k in ("direct", "indirect"):
-    if k not in kinds:
-        kinds[k] = 0
-kinds = kinds.assign(total=lambda d: d.direct + d.indirect).sort_values("total", ascending=False).head(15)
-kinds["direct_share"] = (kinds["direct"] / kinds["total"]).round(3)
-display(kinds.rename(index=names))
-if plotting.enough(len(kinds), 2, "quoted actors"):
-    k = kinds.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(k) + 1.3))
-    y = plotting.label(k.index, names)
-    ax.barh(y, k["direct"], color="#4C72B0", label="direct / مباشر")
-    ax.barh(y, k["indirect"], left=k["direct"], color="#8DA0CB", label="indirect / غير مباشر")
-    ax.set_xlabel("Quotes")
-    ax.set_title("Most quoted actors")
-    ax.legend(fontsize=9)
-    plotting.save(fig, NB, "direct_indirect")
-    print(f"Reading: {short.get(kinds.index[0], kinds.index[0])} is the most quoted ({kinds['total'].iloc[0]} quotes, "
-          f"{kinds['direct_share'].iloc[0]:.0%} direct); direct share across these actors ranges "
-          f"{kinds['direct_share'].min():.0%}–{kinds['direct_share'].max():.0%}.")
+qd = q_syria.dropna(subset=["actor"]).assign(direct=lambda d: d["kind"].eq("direct"))
+if plotting.enough(len(qd), 2, "attributed quotes in Syria articles"):
+    direct = estimates.event_ratio(qd, syria_arts, "actor", "direct", keys=voices.index)
+    display(direct.rename(index=names).round(3))
+    fig, ax = plt.subplots(figsize=(8, 0.38 * len(direct) + 1.4))
+    plotting.barh_ci(ax, direct, "value", plotting.label(direct.index, names), color="#8172B2")
+    ax.set_xlabel(plotting.bilingual("% of the actor's quotes that are direct", "نسبة الاقتباس المباشر"))
+    ax.set_title("Own words or paraphrase? (95% intervals)")
+    plotting.save(fig, NB, "direct")
+    print(f"Reading: {qd['direct'].mean():.0%} of attributed quotes in Syria articles are direct.")
 
 # %% [markdown]
-# ## Verbs of speech by actor
-# How each of the most quoted actors' speech is introduced: share of its quotes per verb (the
-# 10 most frequent verbs overall). Inflected forms are grouped under their lemma with the
-# package's speech-verb lexicon (*وقالت*, *قالوا* → *قال*); verbs are shown in Arabic.
+# ## Speech verbs
+# The verbs that introduce quotes in Syria articles: neutral قال "said" or loaded زعم
+# "claimed" (a leading و/ف "and" removed: وقال counts as قال). Shares of the quotes that have
+# a verb, with 95% intervals.
 
 # %%
-from importlib.resources import files
-
-lexicon = files("syrianews") / "data" / "speech_verbs.csv"
-lemma_of = {}
-if lexicon.is_file():
-    lex = pd.read_csv(lexicon)
-    lemma_of = dict(zip(lex["form"], lex["lemma"]))
-
-
-def lemma(verb: str) -> str:
-    """The lexicon lemma of a verb form, after a leading conjunction و/ف (the form itself if unknown)."""
-    if verb in lemma_of:
-        return lemma_of[verb]
-    if len(verb) > 3 and verb[0] in "وف" and verb[1:] in lemma_of:
-        return lemma_of[verb[1:]]
-    return verb
-
-
-verbs = attributed.dropna(subset=["verb"]).copy()
-verbs["verb"] = verbs["verb"].map(lemma)
-if plotting.enough(verbs["verb"].nunique(), 2, "distinct speech verbs") and plotting.enough(
-    verbs["speaker_actor_id"].nunique(), 2, "actors with speech verbs"
-):
-    top_verbs = verbs["verb"].value_counts().index[:10]
-    top_actors = verbs["speaker_actor_id"].value_counts().index[:12]
-    table = pd.crosstab(verbs["speaker_actor_id"], verbs["verb"]).reindex(index=top_actors, columns=top_verbs, fill_value=0)
-    share = table.div(verbs["speaker_actor_id"].value_counts().reindex(top_actors), axis=0)
-    fig, ax = plt.subplots(figsize=(1.2 + 0.75 * len(top_verbs) + 3, 0.42 * len(top_actors) + 1.6))
-    im = ax.imshow(share.values * 100, aspect="auto", cmap="Greens", vmin=0)
-    ax.set_xticks(range(len(top_verbs)), list(top_verbs), fontsize=11)
-    ax.set_yticks(range(len(top_actors)), plotting.label(top_actors, names))
-    for i in range(share.shape[0]):
-        for j in range(share.shape[1]):
-            if table.iat[i, j]:
-                ax.text(j, i, table.iat[i, j], ha="center", va="center", fontsize=7,
-                        color="white" if share.iat[i, j] > share.values.max() * 0.55 else "black")
-    fig.colorbar(im, ax=ax, label="% of the actor's quotes")
-    ax.set_title("Speech verbs by actor (counts in cells) / أفعال القول")
+verbs = q_syria.dropna(subset=["verb"]).assign(verb=lambda d: d["verb"].map(measures.verb_form))
+if plotting.enough(len(verbs), 2, "quotes with a speech verb"):
+    top_verbs = verbs["verb"].value_counts().index[:15]
+    vs = estimates.event_share(verbs, syria_arts, "verb", keys=top_verbs)
+    fig, ax = plt.subplots(figsize=(7, 0.36 * len(vs) + 1.2))
+    plotting.barh_ci(ax, vs, "share", list(vs.index), color="#4C72B0")
+    ax.set_xlabel(plotting.bilingual("% of quotes with a verb", "نسبة الاقتباسات"))
+    ax.set_ylabel(plotting.bilingual("Verb", "الفعل"))
+    ax.set_title("Speech verbs in Syria articles (95% intervals)")
     plotting.save(fig, NB, "verbs")
-    per_actor = (
-        verbs.groupby("speaker_actor_id")["verb"].agg(lambda s: "، ".join(s.value_counts().index[:3])).reindex(top_actors)
-    )
-    display(per_actor.rename(index=names).rename("top verbs").to_frame())
-    overall = verbs["verb"].value_counts(normalize=True)
-    print(f"Reading: '{overall.index[0]}' introduces {overall.iloc[0]:.0%} of attributed quotes; "
-          f"the actor with the most varied verbs is "
-          f"{short.get(verbs.groupby('speaker_actor_id')['verb'].nunique().reindex(top_actors).idxmax())}.")
+    print(f"Reading: {vs.index[0]} introduces {vs['share'].iloc[0]:.0%} of the quotes that have a verb.")
 
 # %% [markdown]
-# ## Speech acts by actor
-# The lexicon also classes each verb by what the speaker does (say, assert, explain, opine,
-# accuse, deny, ...). Share of each of the most quoted actors' quotes per speech act, beyond
-# plain "say": who is made to *assert*, who to *claim*, who to *accuse*.
+# ## How far to trust these figures
 
 # %%
-acts = attributed.dropna(subset=["speech_act"])
-if plotting.enough(acts["speech_act"].nunique() if len(acts) else 0, 2, "distinct speech acts") and plotting.enough(
-    acts["speaker_actor_id"].nunique() if len(acts) else 0, 2, "actors with speech acts"
-):
-    top_actors = acts["speaker_actor_id"].value_counts().index[:12]
-    share = pd.crosstab(acts["speaker_actor_id"], acts["speech_act"], normalize="index").reindex(top_actors)
-    share = share[share.mean().sort_values(ascending=False).index[:8]]
-    display((share * 100).round(1).rename(index=names))
-    fig, ax = plt.subplots(figsize=(9, 0.4 * len(share) + 1.5))
-    plotting.stacked_barh(ax, share, plotting.label(share.index, names), plt.cm.tab10.colors)
-    ax.set_xlabel("% of the actor's attributed quotes")
-    ax.set_title("What actors are reported doing when they speak (speech acts)")
-    plotting.save(fig, NB, "speech_acts")
-    non_say = 1 - share.get("say", 0)
-    print(f"Reading: {short.get(non_say.idxmax())} has the largest share of quotes introduced by a verb other than "
-          f"plain 'say' ({non_say.max():.0%}); {short.get(non_say.idxmin())} the smallest ({non_say.min():.0%}).")
-
-# %% [markdown]
-# ## Examples
-# One quote for each of the five most quoted actors, with its verb and kind.
-
-# %%
-if len(attributed):
-    ex = attributed[attributed.speaker_actor_id.isin(kinds.index[:5])].drop_duplicates("speaker_actor_id")
-    cols = [c for c in ["speaker_actor_id", "speaker", "kind", "verb", "text"] if c in ex]
-    display(ex[cols].assign(speaker_actor_id=lambda d: d.speaker_actor_id.map(lambda a: short.get(a, a))))
-else:
-    print("No attributed quote to show.")
+plotting.trust({"direct": "direct quotes", "indirect": "indirect quotes", "speaker_accuracy": "speaker attribution accuracy"}, [
+    "that an actor is silent when its quotes are unattributed: quotes without a catalogue speaker are in the denominator only",
+    "that the rolled-up actor endorses what its officials say: the roll-up follows the catalogue, not the statement",
+    "that differences within overlapping intervals are real",
+])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
+from collections import Counter
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -57,6 +58,8 @@ ROWS: dict[str, list[dict]] = {
          "aliases": ["موسكو", "الروس"], "n_articles": 1, "n_mentions": 2},
         {"actor_id": "PUTIN", "type": "person", "name_en": "Vladimir Putin", "name_ar": "بوتين", "affiliation": "RUS",
          "aliases": [], "n_articles": 0, "n_mentions": 0},
+        {"actor_id": "USA", "type": "state", "name_en": "United States", "name_ar": "الولايات المتحدة", "affiliation": None,
+         "aliases": [], "n_articles": 0, "n_mentions": 0},
     ],
     "mentions": [
         {"mention_id": "a1-m001", "article_id": "a1", "actor_id": "RUS", "surface": "روسيا", "start": 0, "end": 5,
@@ -73,7 +76,11 @@ ROWS: dict[str, list[dict]] = {
          "answers_accusation_id": "a1-x001"},
     ],
     "links": [{"article_id": "a1", "position": 0, "title": "خبر بلا تاريخ", "url": None, "target_article_id": "a2"}],
-    "rejects": [{"source_file": "x.zip!b.json", "record_index": 3, "reason": "empty", "detail": "no content", "snippet": ""}],
+    "rejects": [
+        {"source_file": "x.zip!b.json", "record_index": 2, "reason": "duplicate", "detail": "same text", "snippet": "",
+         "duplicate_of": "a1", "url": "http://example.org/1b"},
+        {"source_file": "x.zip!b.json", "record_index": 3, "reason": "empty", "detail": "no content", "snippet": ""},
+    ],
 }
 MANIFEST = {
     "package": "syrianews",
@@ -90,6 +97,13 @@ MANIFEST = {
 
 
 def make_build(folder: Path, rows: dict[str, list[dict]] = ROWS, manifest: dict = MANIFEST) -> Path:
+    """A small build folder; the default manifest counts what ``rows`` hold, so that the build
+    validates (``syrianews validate``), as export-hub requires."""
+    if manifest is MANIFEST:
+        reasons = Counter(r["reason"] for r in rows.get("rejects", []))
+        manifest = {**MANIFEST, "counts": {name: len(rows.get(name, [])) for name in TABLES},
+                    "records": len(rows.get("articles", [])) + len(rows.get("rejects", [])),
+                    "rejects": dict(sorted(reasons.items())), "duplicates": reasons.get("duplicate", 0)}
     folder.mkdir(parents=True, exist_ok=True)
     for name in TABLES:
         pq.write_table(to_table(name, rows.get(name, [])), folder / f"{name}.parquet")
@@ -235,7 +249,7 @@ def test_card_yaml_validates_with_hub_card_classes(build: Path, tmp_path: Path):
         assert infos[name].splits["train"].num_examples == len(ROWS[name])
     # body: what each table holds, how it was built, limits, citation
     for needle in ("### `quotes` — 2 rows", "syrianews 9.8.7", "ab" * 32, "2015-07-21.zip", "duplicate 1, empty 1",
-                   "Known limits", "Evaluation: not evaluated", "```bibtex", "real persons"):
+                   "Known limits", "Evaluation of this build itself: not evaluated", "cross-validated", "```bibtex", "real persons"):
         assert needle in card.text, needle
 
 
@@ -260,8 +274,8 @@ def test_license_option_and_repo_id(build: Path, tmp_path: Path):
 
 
 def test_export_shards_big_tables_in_order(build: Path, tmp_path: Path, cache: str, monkeypatch):
-    many = [{"mention_id": f"a1-m{i:03d}", "article_id": "a1", "actor_id": "RUS", "surface": "روسيا", "start": i,
-             "end": i + 5, "in_title": False, "form": "name"} for i in range(50)]
+    many = [{"mention_id": f"a1-m{i:03d}", "article_id": "a1", "actor_id": "RUS", "surface": "روسيا", "start": 6,
+             "end": 11, "in_title": False, "form": "name"} for i in range(50)]
     build = make_build(tmp_path / "big", {**ROWS, "mentions": many})
     monkeypatch.setattr(export_mod, "MAX_SHARD_BYTES", 1000)
     out = tmp_path / "hub"

@@ -57,8 +57,8 @@ def test_every_notebook_runs_on_the_corpus(corpus_build, tmp_path):
         assert f"01_overview_{name}.png" in pngs
     # where the build has the extractor tables, the main figures must be drawn, not skipped
     expected = {"mentions": ["02_actors_top_actors.png", "02_actors_co_mentions.png", "02_actors_prominence.png"],
-                "quotes": ["03_voices_voice_gap.png", "03_voices_verbs.png"],
-                "accusations": ["04_accusations_network.png", "04_accusations_per_actor.png"]}
+                "quotes": ["03_voices_voices.png", "03_voices_voice_gap.png", "03_voices_direct.png", "03_voices_verbs.png"],
+                "accusations": ["04_accusations_pairs.png", "04_accusations_network.png", "04_accusations_answers.png"]}
     for table, figures in expected.items():
         if len(syrianews.load(table, corpus_build, columns=["article_id"])) > 1000:
             assert set(figures) <= set(pngs), (table, sorted(set(figures) - set(pngs)))
@@ -182,9 +182,34 @@ def test_actor_labels_prefer_english_and_keep_arabic_whole():
     assert plotting.actor_names(actors) == {"SYR_GOV": "Syrian government", "X": "فاعل"}
     assert plotting.actor_names(actors, "both")["SYR_GOV"] == "Syrian government · النظام السوري"
     assert plotting.actor_names(actors, "ar")["SYR_GOV"] == "النظام السوري"
+    renamed = pd.DataFrame({"actor_id": ["HTS"], "name_en": ["Hayat Tahrir al-Sham / Nusra Front"], "name_ar": ["هيئة تحرير الشام"]})
+    assert "Nusra Front" in plotting.actor_names(renamed, "both")["HTS"]  # both names of the period survive
 
 
 def test_enough_prints_why_a_figure_is_skipped(capsys):
     assert plotting.enough(3, 2, "actors")
     assert not plotting.enough(1, 2, "actors")
     assert "Not enough data for this figure: actors (have 1, need at least 2)" in capsys.readouterr().out
+
+
+def test_report_writes_a_readable_html_page_with_its_figures(sample_build, tmp_path):
+    """`make report`: the executed notebook as HTML with the figures embedded, PNGs beside it."""
+    done = notebooks.report(NOTEBOOKS, data=sample_build, out=tmp_path, only=["01_corpus"])
+    assert [html.name for _, html in done] == ["01_corpus_overview.html"]
+    page = (tmp_path / "01_corpus_overview.html").read_text(encoding="utf-8")
+    assert "Syria subset:" in page and "data:image/png;base64," in page
+    assert "Traceback" not in page
+    assert (tmp_path / "figures" / "01_overview_outlets.png").stat().st_size > 5_000
+
+
+
+def test_readme_figures_are_produced_by_the_notebooks():
+    """The README's images are figures that the notebooks save (so `make report` refreshes them)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sources = [p.read_text(encoding="utf-8") for p in NOTEBOOKS.glob("*.py")]
+    for name in notebooks.README_FIGURES:
+        assert f"docs/figures/{name}" in readme, name
+        assert (ROOT / "docs" / "figures" / name).is_file(), name
+        parts = name.removesuffix(".png").split("_")
+        nb, fig = "_".join(parts[:2]), "_".join(parts[2:])
+        assert any(f'NB = "{nb}"' in src and f'plotting.save(fig, NB, "{fig}")' in src for src in sources), name

@@ -326,3 +326,188 @@ def test_catalogued_state_as_speaker_is_not_stretched_to_a_longer_name():
     i = body.rindex("مصر")
     (r,) = quotes(body, [{"actor_id": "EGY", "start": i, "end": i + 3, "in_title": False}])
     assert r["speaker"] == "مصر" and r["speaker_actor_id"] == "EGY"
+
+
+# -- speakers across sentences (issue 10) ----------------------------------------------------------
+
+
+def test_the_same_source_again_refers_back_to_it():
+    body = (
+        "وقال مسؤول عسكري روسي إن القوات ستبقى في القاعدة.\n"
+        "وبحسب المسؤول نفسه فإن الطائرات ستعود قبل نهاية الشهر.\n"
+        "وأضاف المسؤول ذاته أن الاتفاق لا يشمل المطار المدني."
+    )
+    rows = quotes(body)
+    assert len(rows) == 3
+    assert all(r["speaker"] == "مسؤول عسكري روسي" for r in rows), [r["speaker"] for r in rows]
+
+
+def test_attribution_with_a_pronoun_continues_the_last_source():
+    body = "وقال الناطق باسم الشرطة خالد المنصور إن الحادث وقع فجرا.\nوبحسبه فإن المشتبه بهم فروا إلى الحدود."
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["خالد المنصور", "خالد المنصور"]
+    assert rows[1]["speaker_rule"] == "continuation"
+
+
+def test_a_noun_before_a_relative_pronoun_after_a_preposition_is_no_speaker():
+    body = "وأعلن وزير الداخلية سمير الحلبي أن الشرطة عثرت على سيارة مرتبطة بالتفجير الكبير الذي قال إن ضحاياه بلغوا عشرين."
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["سمير الحلبي", "سمير الحلبي"]
+
+
+def test_name_after_the_words_of_a_role_is_the_speaker():
+    (r,) = quotes("وقال قائد مقاتلي عشائر المنطقة الشرقية فارس الدليمي، للصحافيين، إن المعارك تتواصل منذ أسبوع.")
+    assert r["speaker"] == "فارس الدليمي"
+
+
+def test_a_bare_noun_refers_to_the_last_source_of_its_kind():
+    body = (
+        'ونشرت صحيفة "الأيام" مقالا للكاتب سليم الحداد عن الأزمة.\n'
+        "وأضاف الكاتب أن المفاوضات تعثرت مرة أخرى.\n"
+        "وقالت الصحيفة إن الوسطاء سيجتمعون الأسبوع المقبل."
+    )
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["سليم الحداد", "صحيفة الأيام"]
+    assert all(r["speaker_rule"] == "head_ref" for r in rows)
+
+
+def test_a_statement_speaks_for_the_source_that_issued_it():
+    body = "وقالت وزارة الدفاع الروسية في بيان إن الطائرات عادت إلى قواعدها.\nوأضاف البيان أن العملية ستستمر أسبوعين."
+    rows = quotes(body, [mention(body, "الروسية", "RUS")])
+    assert [r["speaker"] for r in rows] == ["وزارة الدفاع الروسية"] * 2
+    assert [r["speaker_actor_id"] for r in rows] == ["RUS", "RUS"]
+
+
+def test_a_role_with_an_honorific_resolves_to_the_name_written_after_the_role():
+    body = (
+        "وأكد وزير الخارجية التونسي منير السالمي أن بلاده تدعم الحوار.\n"
+        "ورأى معالي وزير الخارجية أن الحل لن يكون عسكريا.\n"
+        "وشدد معاليه على أن الحدود ستبقى مغلقة."
+    )
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["منير السالمي"] * 3
+
+
+def test_a_new_verb_of_saying_ends_the_reported_clause():
+    body = "وقالت صحف محلية إن قذائف سقطت قرب المدينة، لكنها أشارت إلى أن القصف لم يوقع ضحايا."
+    rows = only(quotes(body), "indirect")
+    assert [r["text"] for r in rows] == ["قذائف سقطت قرب المدينة", "القصف لم يوقع ضحايا"]
+    body = "وقال مسؤولون إن الحملة مجرد غطاء وقالوا إن الهجوم سيبدأ قريبا."
+    assert [r["text"] for r in only(quotes(body), "indirect")] == ["الحملة مجرد غطاء", "الهجوم سيبدأ قريبا"]
+    body = "وقال الجيش إن طائراته قصفت مواقع المسلحين بعد أن قالت الحكومة إنها ستحمي حدودها."
+    assert only(quotes(body), "indirect")[0]["text"] == "طائراته قصفت مواقع المسلحين"
+
+
+def test_a_family_name_without_its_article_resolves_to_the_full_name():
+    body = "وأكد المهاجم سامر الخطيب أن انتقاله إلى النادي تم أمس.\nويقول خطيب إن الفريق يملك لاعبين ممتازين."
+    rows = quotes(body)
+    assert [r["speaker"] for r in rows] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+def test_the_office_of_a_role_is_one_institution():
+    (r,) = quotes("وقال مكتب رئيس الوزراء في بيان إن الطائرات قصفت مواقع التنظيم.")
+    assert r["speaker"] == "مكتب رئيس الوزراء"
+
+
+def test_the_subject_between_kana_and_the_verb_is_the_speaker():
+    rows = quotes("وكانت الحكومة الأردنية أكدت تزامنا مع الاجتماع، أنها لن تفتح الحدود.")
+    assert [r["speaker"] for r in rows] == ["الحكومة الأردنية"]
+    rows = quotes("وكان وزير الخارجية منير السالمي قد قال إن بلاده تدعم الحوار.")
+    assert [r["speaker"] for r in rows] == ["منير السالمي"]
+
+
+def test_nouns_and_verbs_of_writing_and_showing_introduce_quotes():
+    (r,) = quotes("وجاء ذلك بعد ساعات من قول مسؤولين في بغداد إن القوات استعادت السيطرة على المدينة.")
+    assert r["kind"] == "indirect" and r["speaker"].startswith("مسؤولين")
+    (r,) = quotes('وكتبت صحيفة الأيام في افتتاحيتها أن "الحكومة تتحمل مسؤولية الأزمة كاملة".')
+    assert r["kind"] == "direct" and r["speaker"].startswith("صحيفة الأيام")
+    (r,) = quotes("وقد أظهرت كثير من استطلاعات الرأي أن الناخبين يفضلون المرشح المستقل.")
+    assert r["speaker"] == "استطلاعات الرأي"
+
+
+def test_an_outlet_named_with_a_common_word_keeps_its_name():
+    (r,) = quotes("وقالت صحيفة صباح الموالية للحكومة إن الهجوم كان انتقاميا.")
+    assert r["speaker"].startswith("صحيفة صباح")
+
+
+def test_a_bare_role_resolves_to_the_name_it_stood_beside():
+    body = (
+        "وأكد منير السالمي وزير الخارجية أن بلاده تدعم الحوار.\n"
+        "وقال منير السالمي في مؤتمر مع نظيره خالد العمري وزير الخارجية المغربي إن الحدود ستفتح.\n"
+        "ورأى وزير الخارجية أن الحل لن يكون عسكريا."
+    )
+    assert [r["speaker"] for r in quotes(body)] == ["منير السالمي"] * 3
+
+
+def test_a_compound_name_written_as_one_word_finds_the_full_name():
+    body = "وقال مدير المرصد رامي عبد الرحمن إن المعارك مستمرة.\nوأضاف عبدالرحمن أن الطرق مقطوعة."
+    assert [r["speaker"] for r in quotes(body)] == ["رامي عبد الرحمن"] * 2
+
+
+def test_a_statement_issued_by_a_body_speaks_for_that_body():
+    (r,) = quotes("وقال بيان صادر عن قيادة الجيش الأردني إن دورية اعترضت سيارة محملة بالأسلحة.")
+    assert r["speaker"].startswith("قيادة الجيش")
+
+
+def test_the_addressee_after_the_verb_is_not_the_speaker_nor_a_masdar_a_verb():
+    body = "ورأى الباحث نبيل الحسن أن الهجوم تحول خطير.\nوقال لوكالة الأنباء الفرنسية إن العنف قد يمتد إلى المدن."
+    assert [r["speaker"] for r in quotes(body)] == ["نبيل الحسن"] * 2
+    body = "وقالت الشرطة إنها تحقق في الحادث.\nوتمكنت من كشف ملابساتها، حيث «اعترف السائق بالتخطيط للجريمة»."
+    assert [r["speaker"] for r in quotes(body)] == ["الشرطة"] * 2
+
+
+def test_a_relative_clause_after_a_nameless_source_gives_no_name():
+    (r,) = quotes("وقال المسؤول الأمني الذي طلب عدم الكشف عن هويته إن الزيارة حملت ثلاث رسائل.")
+    assert r["speaker"] == "المسؤول الأمني"
+
+
+def test_a_straight_quote_left_open_ends_where_the_next_attribution_opens_one():
+    body = 'وقال الوزير في مؤتمر صحافي "إن التحقيق يتقدم بسرعة كبيرة. وأضاف الوزير "لكننا لم نصل بعد إلى حكم نهائي".'
+    rows = only(quotes(body), "direct")
+    assert [r["text"] for r in rows] == ["إن التحقيق يتقدم بسرعة كبيرة", "لكننا لم نصل بعد إلى حكم نهائي"]
+
+
+def test_a_guillemet_written_the_wrong_way_round_after_inna_opens_the_quote():
+    body = "وقال المتحدث إن» الوفد سيصل إلى العاصمة مساء الغد». وأضاف أن» المحادثات ستستمر ثلاثة أيام»."
+    rows = only(quotes(body), "direct")
+    assert [r["text"] for r in rows] == ["الوفد سيصل إلى العاصمة مساء الغد", "المحادثات ستستمر ثلاثة أيام"]
+    assert all(r["speaker"] == "المتحدث" for r in rows)
+
+
+def test_a_clause_with_one_word_outside_the_marks_is_both_indirect_and_direct():
+    body = 'وقال مدير المرصد إن الضربات "لا تقطع الطريق على التنظيم لكنها تجعل تحركاته أصعب".'
+    rows = quotes(body)
+    assert sorted(r["kind"] for r in rows) == ["direct", "indirect"]
+    assert only(rows, "indirect")[0]["text"].startswith("الضربات")
+    body = 'وقال مدير المرصد إن "الضربات لا تقطع الطريق على التنظيم".'
+    assert [r["kind"] for r in quotes(body)] == ["direct"]
+
+
+def test_names_of_programmes_parties_and_battles_in_marks_are_no_quotes():
+    rows = quotes("وأوضح المدير أن الحملة تنفذ البرنامج التدريبي «غدك بين يديك» في المخيمات.")
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وتابع أن الحكومة دعمت "حزب العمل الوطني" المعارض طوال سنوات.')
+    assert [r["kind"] for r in rows] == ["indirect"]
+    rows = quotes('وأعلنت الفصائل استئناف "معركة تحرير الجنوب" بعد توقف دام شهرا.')
+    assert only(rows, "direct") == []
+
+
+def test_a_source_s_own_words_after_a_colon_end_at_the_author_s_next_verb():
+    body = "وقال اللاعب سامر الخطيب للصحفيين: سأسافر إلى جدة لتوقيع العقد، مبدياً سعادته بالعرض، واعترف بأنه سيحتاج وقتا للتأقلم."
+    rows = quotes(body)
+    assert only(rows, "direct")[0]["text"] == "سأسافر إلى جدة لتوقيع العقد"
+    body = "وقال المدير: سقط الصاروخ على الحي، ويرجح أنه من طراز قديم."
+    assert only(quotes(body), "direct")[0]["text"] == "سقط الصاروخ على الحي، ويرجح أنه من طراز قديم"
+
+
+def test_a_programme_the_source_spoke_to_is_no_speaker():
+    body = "وأكد سامر الخطيب أن المفاوضات انتهت.\nوقال اللاعب لبرنامج في الملعب مع الإعلامي خالد القوس: سأسافر إلى جدة لتوقيع العقد."
+    assert [r["speaker"] for r in quotes(body)] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+def test_what_a_named_source_repeats_is_reported_speech_and_claims_are_too():
+    (r,) = quotes("ودحض الكاتب ما تردده الحكومة بين الحين والآخر بأنه لا يوجد أي تعاون مع المسلحين.")
+    assert r["kind"] == "indirect" and r["speaker"] == "الحكومة"
+    assert quotes("وهذا ما يؤكد أن الأزمة طويلة.") == []
+    rows = quotes("وتتمدد الجماعة المتشددة التي تدعي أنها تمثل السكان إلى مناطق جديدة.")
+    assert [r["kind"] for r in rows] == ["indirect"] and rows[0]["text"].startswith("تمثل السكان")

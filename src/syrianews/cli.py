@@ -1,19 +1,22 @@
-"""Command line: ``syrianews build``, ``syrianews info`` (and the Hub commands)."""
+"""Command line: ``syrianews build``, ``syrianews info``, ``syrianews evaluate`` (and the Hub commands)."""
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from . import __version__
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .actors_errors import CatalogueErrorTypes
+    from .buildlock import BuildLockedError, BuildWriteError
     from .pipeline import build
 
+    _log_to_stderr("syrianews build")
     try:
         result = build(args.inputs, args.out, actors_files=args.actors, jobs=args.jobs, progress=None if not args.quiet else False)
-    except FileNotFoundError as e:
+    except (FileNotFoundError, BuildLockedError, BuildWriteError) as e:
         print(f"syrianews build: {e}", file=sys.stderr)
         return 2
     except CatalogueErrorTypes as e:
@@ -29,6 +32,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _log_to_stderr(prefix: str) -> None:
+    """The package's warnings (e.g. a stale lock cleared) as one line each on stderr."""
+    import logging
+
+    logger = logging.getLogger("syrianews")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(f"{prefix}: warning: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     import json
 
@@ -41,6 +56,23 @@ def cmd_info(args: argparse.Namespace) -> int:
         return 2
     print(json.dumps({k: m[k] for k in ("version", "records", "counts", "rejects", "duplicates", "timings") if k in m}, ensure_ascii=False, indent=1))
     return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate_build
+
+    folder = Path(args.build)
+    if not folder.is_dir():
+        print(f"syrianews validate: no build in {folder}", file=sys.stderr)
+        return 2
+    problems = validate_build(folder)
+    if not problems:
+        print(f"{folder}: valid (schemas, ids, references, offsets, manifest counts)")
+        return 0
+    print(f"{folder}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+    for p in problems:
+        print(f"  - {p}", file=sys.stderr)
+    return 1
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -59,6 +91,14 @@ def make_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="show the manifest of a build")
     i.add_argument("data", nargs="?", default="data/processed")
     i.set_defaults(func=cmd_info)
+
+    v = sub.add_parser("validate", help="check a build: schemas, unique ids, references, offsets, manifest counts")
+    v.add_argument("build", nargs="?", default="data/processed", help="build folder (default: data/processed)")
+    v.set_defaults(func=cmd_validate)
+
+    from .evaluation.cli import add_evaluate_command
+
+    add_evaluate_command(sub)
 
     try:
         from .hub.cli import add_hub_commands

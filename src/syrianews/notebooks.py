@@ -1,4 +1,5 @@
-"""Run the analysis notebooks headless against a build: ``python -m syrianews.notebooks run``.
+"""Run the analysis notebooks headless against a build: ``python -m syrianews.notebooks run``;
+``... report`` also writes each executed notebook as ``reports/NN_name.html`` (``make report``).
 
 The notebooks live in ``notebooks/`` as jupytext percent-format ``.py`` files (small, diffable,
 never holding outputs); ``.ipynb`` files are run too. Each one is executed top to bottom in a
@@ -127,6 +128,38 @@ def run_notebook(
     return Result(path, time.perf_counter() - t0, out_path)
 
 
+def write_html(executed: Path, html: Path) -> Path:
+    """An executed ``.ipynb`` as a standalone HTML page (figures embedded), for reading without running."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nbformat.read(executed, as_version=4))
+    html.parent.mkdir(parents=True, exist_ok=True)
+    tmp = html.with_suffix(".html.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(html)
+    return html
+
+
+#: the figures of the default build that the README shows (copied by ``readme-figures``)
+README_FIGURES = ["01_overview_outlets.png", "02_actors_top_actors.png", "03_voices_voice_gap.png"]
+
+
+def report(folder=None, data=None, out: str | os.PathLike = "reports", only: list[str] | None = None) -> list[tuple[Result, Path]]:
+    """Execute every notebook on ``data`` and write ``<out>/<stem>.html`` and ``<out>/figures/*.png``."""
+    import tempfile
+
+    out = Path(out)
+    done = []
+    with tempfile.TemporaryDirectory(prefix="syrianews-report-") as tmp:
+        for p in find_notebooks(folder):
+            if only and not any(o in p.name for o in only):
+                continue
+            res = run_notebook(p, data=data, figures=out / "figures", output=tmp)
+            done.append((res, write_html(res.output, out / f"{p.stem}.html")))
+    return done
+
+
 def _failed_cell(nb) -> tuple[int | None, str]:
     """Index (among all cells, from 0) and source of the first cell with an error output."""
     for i, cell in enumerate(nb.cells):
@@ -160,11 +193,31 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--data", default=None, help="the build to analyse (default: $SYRIANEWS_DATA, else data/processed)")
     run.add_argument("--figures", default=None, help="where PNGs go (default: $SYRIANEWS_FIGURES, else reports/figures)")
     run.add_argument("--output", default=None, help="also write the executed .ipynb files (with figures) here")
+    rep = sub.add_parser("report", help="execute the notebooks and write reports/NN_name.html and reports/figures/")
+    rep.add_argument("names", nargs="*", help="only notebooks whose file name contains one of these")
+    rep.add_argument("--dir", default=None, help="folder of the notebooks (default: notebooks/)")
+    rep.add_argument("--data", default=None, help="the build to analyse (default: $SYRIANEWS_DATA, else data/processed)")
+    rep.add_argument("--out", default="reports", help="where the HTML reports and figures/ go (default: reports)")
+    fig = sub.add_parser("readme-figures", help="copy the README's figures from a report into docs/figures/")
+    fig.add_argument("--figures", default="reports/figures")
+    fig.add_argument("--to", default="docs/figures")
     sub.add_parser("list", help="list the notebooks").add_argument("--dir", default=None)
     args = parser.parse_args(argv)
     if args.command == "list":
         for p in find_notebooks(args.dir):
             print(p)
+        return 0
+    if args.command == "readme-figures":
+        import shutil
+
+        Path(args.to).mkdir(parents=True, exist_ok=True)
+        missing = [n for n in README_FIGURES if not (Path(args.figures) / n).is_file()]
+        if missing:
+            print(f"error: not in {args.figures}: {', '.join(missing)} (run `make report` on the full build first)", file=sys.stderr)
+            return 2
+        for n in README_FIGURES:
+            shutil.copy2(Path(args.figures) / n, Path(args.to) / n)
+            print(f"copied {n} → {args.to}")
         return 0
     from .loading import data_dir
     from .plotting import figure_dir
@@ -173,6 +226,15 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / "articles.parquet").exists():
         print(f"error: no build at {data} (run `syrianews build <inputs> --out {data}` or set SYRIANEWS_DATA)", file=sys.stderr)
         return 2
+    if args.command == "report":
+        try:
+            for res, html in report(args.dir, data=data, out=args.out, only=args.names):
+                print(f"ok   {res.notebook.name}  {res.seconds:.1f}s  → {html}")
+        except NotebookError as exc:
+            print(f"FAIL {exc}", file=sys.stderr)
+            return 1
+        print(f"figures in {Path(args.out) / 'figures'}")
+        return 0
     figures = Path(args.figures) if args.figures else figure_dir()
     try:
         for p in find_notebooks(args.dir):

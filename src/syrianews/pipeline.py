@@ -22,6 +22,8 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .articles import article_row, rejection_row, to_article
+from .buildlock import locked_build
+from .config import BuildConfig
 from .extractors import build_extractors
 from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
@@ -29,6 +31,7 @@ from .readers import input_files, iter_file
 from .readers.html import normalize_url
 from .records import RawRecord, Rejection, Tally
 from .schema import TABLES
+from .stats import Stats
 from .stories import StoryIndex
 from .writer import TableWriter, cleanup_stale, publish, staging_dir
 
@@ -36,7 +39,7 @@ BATCH = 200
 FINAL_TABLES = ("links", "actors", "rejects")
 
 _extractors: list | None = None
-_config: dict[str, Any] = {}
+_config: BuildConfig = BuildConfig()
 
 
 @dataclass
@@ -49,33 +52,52 @@ class BuildResult:
     manifest: dict[str, Any] = field(default_factory=dict)
 
 
-def _init_worker(config: dict[str, Any]) -> None:
+def _init_worker(config: BuildConfig) -> None:
     global _extractors, _config
     _config = config
     _extractors = build_extractors(config)
 
 
-def process_record(rec: RawRecord, extractors: list) -> tuple[str, Any]:
-    """One raw record → ("article", (row, rows by table)) or ("reject", row). Never raises."""
+def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None) -> tuple[str, Any]:
+    """One raw record → ("article", (row, rows by table)) or ("reject", row). Never raises.
+
+    ``stats`` (optional) counts, per step (``clean``, then each extractor by name), the time,
+    the records in and out, the rows made per table and the records dropped by reason."""
+    stats = stats if stats is not None else Stats()
+    stats.stat_update("clean", "in")
+    t0 = time.perf_counter()
     try:
         art = to_article(rec)
     except Exception as e:  # a reader bug must not stop the build: record it
-        return "reject", rejection_row(Rejection(rec.source_file, rec.record_index, "parse_error", f"{type(e).__name__}: {e}"))
+        art = Rejection(rec.source_file, rec.record_index, "parse_error", f"{type(e).__name__}: {e}")
+    stats.stat_update("clean", "seconds", time.perf_counter() - t0)
     if isinstance(art, Rejection):
+        stats.drop("clean", art.reason)
         return "reject", rejection_row(art)
+    stats.stat_update("clean", "out")
     found: dict[str, list[dict]] = {}
-    try:
-        for ex in extractors:
-            for table, rows in ex.extract(art, found).items():
-                found.setdefault(table, []).extend(rows)
-    except Exception as e:
-        return "reject", rejection_row(Rejection(rec.source_file, rec.record_index, "extraction_error", f"{type(e).__name__}: {e}", (art.title or "")[:120]))
+    for ex in extractors:
+        stats.stat_update(ex.name, "in")
+        t0 = time.perf_counter()
+        try:
+            made = ex.extract(art, found)
+        except Exception as e:
+            stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
+            stats.drop(ex.name, "extraction_error")
+            return "reject", rejection_row(Rejection(rec.source_file, rec.record_index, "extraction_error", f"{type(e).__name__}: {e}", (art.title or "")[:120]))
+        stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
+        stats.stat_update(ex.name, "out")
+        for table, rows in made.items():
+            found.setdefault(table, []).extend(rows)
+            stats.rows(ex.name, table, len(rows))
     return "article", (article_row(art, found.get("mentions")), found)
 
 
-def _process_batch(batch: list[RawRecord]) -> list[tuple[str, Any]]:
+def _process_batch(batch: list[RawRecord]) -> tuple[list[tuple[str, Any]], dict[str, Any]]:
     assert _extractors is not None
-    return [process_record(r, _extractors) for r in batch]
+    stats = Stats()
+    results = [process_record(r, _extractors, stats) for r in batch]
+    return results, stats.steps
 
 
 def _batches(items: Iterable[RawRecord | Rejection], size: int) -> Iterator[list[RawRecord | Rejection]]:
@@ -93,31 +115,39 @@ def _records_of(batch: list) -> list[RawRecord]:
     return [b for b in batch if isinstance(b, RawRecord)]
 
 
-def _merge(batch: list, results: list[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+def _merge(batch: list, processed: tuple[list[tuple[str, Any]], dict[str, Any]], stats: Stats) -> Iterator[tuple[str, Any]]:
     """Put the reader's rejections back among the processed records, in input order."""
+    results, batch_stats = processed
+    stats.merge(batch_stats)
     done = iter(results)
     for b in batch:
-        yield ("reject", rejection_row(b)) if isinstance(b, Rejection) else next(done)
+        stats.stat_update("read", "out")
+        if isinstance(b, Rejection):
+            stats.drop("read", b.reason)
+            yield "reject", rejection_row(b)
+        else:
+            yield next(done)
 
 
-def _ordered_results(batches: Iterator[list], jobs: int, config: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+def _ordered_results(batches: Iterator[list], jobs: int, config: BuildConfig, stats: Stats) -> Iterator[tuple[str, Any]]:
     """Process batches in workers, yielding results in input order with a bounded window."""
     if jobs <= 1:
         _init_worker(config)
         for batch in batches:
-            yield from _merge(batch, _process_batch(_records_of(batch)))
+            yield from _merge(batch, _process_batch(_records_of(batch)), stats)
         return
     window: deque[tuple[list, Any]] = deque()
+    empty: tuple[list, dict] = ([], {})
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
         for batch in batches:
             recs = _records_of(batch)
             window.append((batch, pool.submit(_process_batch, recs) if recs else None))
             if len(window) >= jobs * 3:
                 done, fut = window.popleft()
-                yield from _merge(done, fut.result() if fut is not None else [])
+                yield from _merge(done, fut.result() if fut is not None else empty, stats)
         while window:
             done, fut = window.popleft()
-            yield from _merge(done, fut.result() if fut is not None else [])
+            yield from _merge(done, fut.result() if fut is not None else empty, stats)
 
 
 def title_key(title: str | None) -> str:
@@ -140,19 +170,31 @@ def build(
     failed build leaves the previous tables intact. ``extractors`` limits the extractors run to
     those names (None: all), for benchmarks that separate the foundation from extraction.
     """
+    config = BuildConfig.make(actors_files=actors_files, extractors=extractors, jobs=jobs)
+    return build_with(inputs, out, config, progress=progress, fail_after=fail_after)
+
+
+@locked_build  # one build at a time per --out; write errors (disk full) become BuildWriteError
+def build_with(
+    inputs: list[str | os.PathLike],
+    out: str | os.PathLike,
+    config: BuildConfig,
+    *,
+    progress: bool | None = None,
+    fail_after: int | None = None,
+) -> BuildResult:
+    """:func:`build` with a ready :class:`~syrianews.config.BuildConfig`."""
     t0 = time.perf_counter()
     out = Path(out)
     inputs = [Path(p) for p in inputs]
     skipped: list[str] = []
     files = input_files(inputs, skipped)
-    jobs = jobs or os.cpu_count() or 1
-    config = {"actors_files": [str(Path(p).resolve()) for p in actors_files], "extractors": extractors}
     # validate the configuration (e.g. the actor catalogue) before any work, in this process
     instances = build_extractors(config)
     cleanup_stale(out)
     stage = staging_dir(out)
     try:
-        result = _build_into(stage, files, config, instances, jobs, progress, fail_after, t0)
+        result = _build_into(stage, files, config, instances, config.jobs, progress, fail_after, t0)
         result.manifest["skipped_files"] = skipped
         write_manifest(stage / "manifest.json", result.manifest)
         publish(stage, out)
@@ -165,7 +207,7 @@ def build(
     return result
 
 
-def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, Any], extractors: list, jobs: int, progress: bool | None, fail_after: int | None, t0: float) -> BuildResult:
+def _build_into(stage: Path, files: list[tuple[Path, str]], config: BuildConfig, extractors: list, jobs: int, progress: bool | None, fail_after: int | None, t0: float) -> BuildResult:
     from tqdm.auto import tqdm
 
     writers = {name: TableWriter(name, stage / f"{name}.parquet") for name in TABLES if name not in FINAL_TABLES}
@@ -179,22 +221,29 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
     titles: dict[str, str] = {}
     mention_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     n_records = 0
+    stats = Stats()
 
     tallies: Counter[str] = Counter()  # records counted, not articles (WARC requests, ...)
     urls: dict[str, str] = {}  # normalised URL → article_id, to resolve related links
 
     def records() -> Iterator[RawRecord | Rejection]:
         for path, name in files:
-            for item in iter_file(path, name):
+            stats.stat_update("read", "in")  # files
+            items = iter_file(path, name)
+            while True:
+                with stats.timer("read"):
+                    item = next(items, None)
+                if item is None:
+                    break
                 if isinstance(item, Tally):
                     tallies[item.kind] += 1
-                else:
-                    yield item
+                    continue
+                yield item
 
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(desc="building", unit=" rec", disable=not show, mininterval=0.5)
     t_read = time.perf_counter()
-    for kind, payload in _ordered_results(_batches(records(), BATCH), jobs, config):
+    for kind, payload in _ordered_results(_batches(records(), BATCH), jobs, config, stats):
         n_records += 1
         bar.update(1)
         if fail_after is not None and n_records > fail_after:
@@ -204,14 +253,18 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
             continue
         row, found = payload
         aid = row["article_id"]
+        stats.stat_update("dedup", "in")
         if aid in seen:
             n_duplicates += 1
+            stats.drop("dedup", "duplicate")
             dup = rejection_row(Rejection(row["source_file"], row["record_index"], "duplicate", "same outlet, title and text as an earlier record", (row["title"] or "")[:120]))
             rejects.append({**dup, "duplicate_of": aid, "url": row["url"]})
             continue
         seen[aid] = len(seen)
+        stats.stat_update("dedup", "out")
         n_syria += bool(row.get("syria"))
-        row["story_id"] = stories.assign(aid, row.pop("_story_signature", None))
+        with stats.timer("stories"):
+            row["story_id"] = stories.assign(aid, row.pop("_story_signature", None))
         story_sizes[row["story_id"]] += 1
         titles.setdefault(title_key(row["title"]), aid)
         url_key = normalize_url(row["url"])
@@ -229,15 +282,25 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
             mention_counts[actor][1] += n
     bar.close()
     t_extract = time.perf_counter() - t_read
-    for w in writers.values():
-        w.close()
-    for link in links:
-        # by URL first (a page's canonical URL), else by headline
-        target = urls.get(normalize_url(link["url"]) or "") or titles.get(title_key(link["title"]))
-        link["target_article_id"] = target if target != link["article_id"] else None
-    _write(stage, "links", links)
-    _write(stage, "rejects", rejects)
-    _write(stage, "actors", _actor_rows(extractors, mention_counts))
+    with stats.timer("write"):
+        for w in writers.values():
+            w.close()
+    with stats.timer("resolve_links"):
+        for link in links:
+            # by URL first (a page's canonical URL), else by headline
+            target = urls.get(normalize_url(link["url"]) or "") or titles.get(title_key(link["title"]))
+            link["target_article_id"] = target if target != link["article_id"] else None
+        stats.stat_update("resolve_links", "in", len(links))
+        stats.stat_update("resolve_links", "out", sum(1 for link in links if link["target_article_id"] is not None))
+    with stats.timer("write"):
+        _write(stage, "links", links)
+        _write(stage, "rejects", rejects)
+    with stats.timer("actors"):
+        actor_rows = _actor_rows(extractors, mention_counts)
+        stats.stat_update("actors", "in", len(mention_counts))
+        stats.stat_update("actors", "out", len(actor_rows))
+    with stats.timer("write"):
+        _write(stage, "actors", actor_rows)
     counts = {name: pq.ParquetFile(stage / f"{name}.parquet").metadata.num_rows for name in TABLES}
     reasons = dict(sorted(Counter(r["reason"] for r in rejects).items()))
     seconds = time.perf_counter() - t0
@@ -245,7 +308,8 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
         "package": "syrianews",
         "version": __version__,
         "inputs": [{"path": name, "bytes": path.stat().st_size, "sha256": file_sha256(path)} for path, name in files],
-        "actors_files": [{"path": p, "sha256": file_sha256(Path(p))} for p in config["actors_files"]],
+        "actors_files": [{"path": p, "sha256": file_sha256(Path(p))} for p in config.actors_files],
+        "config": config.to_dict(),
         "catalogue": _catalogue_info(extractors),
         "records": n_records,
         "counts": counts,
@@ -261,6 +325,9 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: dict[str, An
         "tallied_records": dict(sorted(tallies.items())),
         "jobs": jobs,
         "timings": {"extract_seconds": round(t_extract, 3), "total_seconds": round(seconds, 3)},
+        # per step: seconds (summed over workers), in/out (records, or rows), rows made per
+        # table, records dropped by reason; "read" counts files in and records out
+        "steps": stats.to_dict(),
     }
     write_manifest(stage / "manifest.json", manifest)
     return BuildResult(stage, counts, reasons, manifest["duplicates"], seconds, manifest)

@@ -188,11 +188,12 @@ def actor_names(actors, lang: str = "en") -> dict[str, str]:
         if lang == "ar":
             label = ar or en
         elif lang == "both":
-            en, ar = _shorten(en, 26), _shorten(ar, 22)
+            # 36: room for both names of a renamed group (Hayat Tahrir al-Sham / Nusra Front)
+            en, ar = _shorten(en, 36), _shorten(ar, 22)
             label = f"{en} · {ar}" if en and ar else (en or ar)
         else:
             label = en or ar
-        out[row.actor_id] = _shorten(label or row.actor_id, 52 if lang == "both" else 34)
+        out[row.actor_id] = _shorten(label or row.actor_id, 62 if lang == "both" else 34)
     return out
 
 
@@ -226,3 +227,69 @@ def _shorten(text: str, limit: int = 34) -> str:
     """Drop a parenthesised gloss and cut long names so that axes stay readable."""
     short = re.sub(r"\s*\([^)]*\)", "", text).strip() or text
     return short if len(short) <= limit else short[: limit - 1] + "…"
+
+
+def barh_ci(ax, frame, value: str, labels: list[str], scale: float = 100.0, color="#4C72B0",
+            offset: float = 0.0, height: float = 0.8, label: str | None = None) -> None:
+    """Horizontal bars of ``frame[value]`` with their bootstrap interval (``lo``/``hi``) as
+    error bars, first row on top; ``offset``/``height`` place two series side by side."""
+    from .analysis.bootstrap import errorbars
+
+    ys = [i + offset for i in range(len(frame))][::-1]
+    ax.barh(ys, frame[value].to_numpy(float) * scale, height=height, color=color, label=label,
+            xerr=errorbars(frame, value, scale), error_kw={"ecolor": "#333333", "elinewidth": 1, "capsize": 2})
+    ax.set_yticks([i for i in range(len(frame))][::-1], labels)
+
+
+# measured with ../shared/eval/score.py on the 90 gold_dev articles at main 1b644ea (whole set,
+# not cross-validated): shown only while the package has no stored cross-validated evaluation
+REFERENCE = {
+    "actors": "P 0.968, R 0.952",
+    "direct": "P 0.921, R 0.865",
+    "indirect": "P 0.895, R 0.850",
+    "any_quote": "P 0.909, R 0.860",
+    "accused": "P 0.900, R 0.500",
+    "accusation_triple": "P 1.000, R 0.200",
+    "speaker_accuracy": "0.814",
+}
+
+
+def trust(metrics: Mapping[str, str], caveats: Iterable[str]) -> None:
+    """Print "How far to trust these figures": the evaluation of the extractors behind a notebook
+    (``metrics``: metric key -> what it measures), then what a reader should not conclude.
+
+    The figures are the cross-validated ones that ``make evaluate`` stores in the package
+    (``data/evaluation_cv.json``, mean ± sd over folds) when present, else :data:`REFERENCE`.
+    """
+    import json
+    from importlib.resources import files
+
+    stored = files("syrianews") / "data" / "evaluation_cv.json"
+    cv = None
+    if stored.is_file():
+        cv = json.loads(stored.read_text(encoding="utf-8")).get("cross_validated")
+    if not metrics:
+        print("No extractor is behind these figures; the intervals are sampling intervals over articles. Do not conclude:")
+        for c in caveats:
+            print(f"  - {c}")
+        return
+    if cv:
+        print(f"Extraction quality, cross-validated on the annotated articles ({cv.get('folds', '?')} folds, mean ± sd):")
+    else:
+        print("Extraction quality on the 90 annotated gold_dev articles (not cross-validated; "
+              "`make evaluate` stores cross-validated figures):")
+    for key, what in metrics.items():
+        if cv and key in cv:
+            v = cv[key]
+            if "precision" in v:
+                text = (f"precision {v['precision']['mean']:.2f} ± {v['precision']['sd']:.2f}, "
+                        f"recall {v['recall']['mean']:.2f} ± {v['recall']['sd']:.2f}")
+            else:
+                text = f"{v['mean']:.2f} ± {v['sd']:.2f}"
+        else:
+            text = REFERENCE.get(key, "not measured")
+        print(f"  {what}: {text}")
+    print("The intervals in the figures are sampling intervals over articles: they do not include these "
+          "extraction errors. Do not conclude:")
+    for c in caveats:
+        print(f"  - {c}")

@@ -5,7 +5,7 @@ The rule (documented in the README and the dataset card):
 - **Signals** are (a) mentions of catalogue actors listed in ``data/syria_actors.txt``
   (the Syrian state and its bodies, Syrian opposition and armed groups, the conflict's
   foreign militias, Syrian persons, Syria envoys), found by the mentions extractor; and
-  (b) words of ``data/syria_terms.txt``: Syria and Syrians, its governorates, cities and
+  (b) words of ``data/syria_lexicon.txt``: Syria and Syrians, its governorates, cities and
   regions, words of its war, matched whole on folded text with clitics (و ف ب ل ك ال).
 - **Where**: the headline and the **lead**, the first paragraphs up to :data:`LEAD_WORDS`
   words (at least the first paragraph). Mentions deeper in the body do not count: an
@@ -53,7 +53,7 @@ def _terms() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     """One pattern for every term and folded term → (signal, weight). A term written with the
     article keeps it (``الحولة`` is not ``حوله``, around it); clitics may precede either."""
     bases: dict[str, tuple[str, float]] = {}
-    for term, (signal, weight) in _entries("syria_terms.txt").items():
+    for term, (signal, weight) in _entries("syria_lexicon.txt").items():
         bases.setdefault(fold(term), (signal, weight))
     with_article = sorted((b[2:] for b in bases if b.startswith("ال")), key=len, reverse=True)
     bare = sorted((b for b in bases if not b.startswith("ال")), key=len, reverse=True)

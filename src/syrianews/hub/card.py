@@ -1,8 +1,9 @@
 """The Hub dataset card (README.md): a YAML header built with ``huggingface_hub``'s card
 classes and ``datasets``' own serialisers (one config per table, typed features), and a body
 rendered from the template ``data/dataset_card.md`` with figures read from the build's
-manifest and, when present, its ``evaluation.json``. Nothing here invents a figure: what
-the build does not record is reported as not recorded."""
+manifest, the package's cross-validated extraction quality (``data/evaluation_cv.json``,
+written by ``make evaluate``) and, when present, the build's own ``evaluation.json``.
+Nothing here invents a figure: what is not recorded is reported as not recorded."""
 from __future__ import annotations
 
 import json
@@ -11,6 +12,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
+from ..evaluation.report import quality_markdown, stored_result
 from ..schema import DESCRIPTIONS
 from . import require
 from .features import CLASS_LABELS, features
@@ -151,8 +153,8 @@ def evaluation_section(evaluation: dict[str, Any] | None) -> str:
     """Figures from ``score.py --json`` (one result, or several keyed by gold set); else says so."""
     if not evaluation:
         return (
-            "Evaluation: not evaluated. This build came without an `evaluation.json`, so no "
-            "precision or recall figures are given for it."
+            "Evaluation of this build itself: not evaluated. It came without an `evaluation.json`, "
+            "so no figures are given for its own reference articles beyond the package's figures above."
         )
     results = {"": evaluation} if "actors" in evaluation else {k: v for k, v in evaluation.items() if isinstance(v, dict) and "actors" in v}
     if not results:
@@ -252,6 +254,7 @@ def render(
         "rejects": ", ".join(f"{reason} {_num(n)}" for reason, n in rejects.items()) or "none",
         "timings": f"{timings['total_seconds']} s" if "total_seconds" in timings else "not recorded",
         "inputs": inputs,
+        "quality": quality_markdown(stored_result(), check_code=True),
         "evaluation": evaluation_section(evaluation),
         "license_note": conf.get("license_note", conf["license"]),
         "citation": Template(conf["citation"]).safe_substitute(version=version),

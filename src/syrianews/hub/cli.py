@@ -47,6 +47,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
         return publish(folder, args.repo_id, private=args.private, revision=args.revision, dry_run=args.dry_run)
 
     if args.folder:
+        from ..validate import validate_build
+
+        problems = validate_build(args.folder)  # an export holds the build's tables and manifest
+        if problems:
+            print(f"syrianews publish: {args.folder} does not validate ({len(problems)} problems); nothing uploaded:", file=sys.stderr)
+            for p in problems[:20]:
+                print(f"  - {p}", file=sys.stderr)
+            return EXIT_FAILED
         return run(Path(args.folder))
     with tempfile.TemporaryDirectory(prefix="syrianews-hub-") as tmp:
         out = Path(tmp) / "hub"

@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..schema import TABLES
+from ..validate import require_valid
 from .card import SPLIT, TableFiles, render
 from .features import CLASS_LABELS, check_labels
 
@@ -152,6 +153,7 @@ def export_hub(
     """Write the Hub repo's content for ``build`` into ``out`` (no network)."""
     build, out = Path(build), Path(out)
     check_build(build)
+    require_valid(build)  # an invalid build is never exported (nor, through this, published)
     if out.resolve() == build.resolve():
         raise ValueError("the export folder must differ from the build folder")
     prepare(out)

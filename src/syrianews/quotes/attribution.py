@@ -5,13 +5,22 @@ from __future__ import annotations
 from . import indirect as ind
 from .actors import speaker_actor
 from .document import Anchor, Doc, subject_limit
-from .lexicon_words import bare, heads, in_list, stops, titles
-from .speakers import History, Speaker, clean_name, name_runs, pronoun_source, subject_after, trim_run
+from .lexicon_words import bare, heads, in_list, is_stop, source_kind, stops, titles
+from .speakers import History, Speaker, _addressee, clean_name, name_runs, pronoun_source, subject_after, trim_run
 from .tokens import Token, tokenize
 from .verbs import Trigger
 
+_PREPOSITIONS = frozenset({"من", "في", "عن", "على", "الى", "إلى", "بعد", "قبل", "خلال"})
+_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
+
+
+def _ends_at_relative(run: list[Token], between: list[Token]) -> bool:
+    """A name stands right before its relative pronoun, or with at most two words of role or
+    origin between (عادل الجبير السعودي الذي): not with a prepositional phrase between
+    (هوية مشتبه به مرتبط بالهجوم الذي ...), where the antecedent is the last noun, no name."""
+    return len(between) <= 2 and not any(t.key.startswith(("بال", "لل", "كال", "وبال", "ولل")) for t in run[1:] + between)
 
 
 class SpeakerFinder:
@@ -107,6 +116,8 @@ class SpeakerFinder:
         gender = tr.entry.gender
         kind = tr.entry.kind
         if kind == "attribution":
+            if gender:  # وبحسبه، حسبها: the pronoun is the last source of that gender
+                return self._dependent(tr, lo, gender), False
             earlier = self._clause_subject(tr, lo)
             if earlier is not None:
                 return earlier, False
@@ -124,7 +135,13 @@ class SpeakerFinder:
             return (sp, True) if sp else (self._dependent(tr, lo, gender), False)
         if kind in ("participle", "masdar"):
             return self._dependent(tr, lo, gender), False
+        if kind == "noun":  # قول مسؤولين إن: the source is the genitive after the noun
+            subj = subject_after(text, toks, tr.i, limit, doc.term_opening_at)
+            sp = self._named(subj, "subject_after", gender) if subj else None
+            return (sp, True) if sp else (self._dependent(tr, lo, gender), False)
         # a finite verb
+        if tr.i > 0 and toks[tr.i - 1].key in _PREPOSITIONS and toks[tr.i - 1].start >= lo:
+            return self._dependent(tr, lo, ""), False  # تمكنت من كشف ملابساتها: a masdar, not a verb (no gender)
         relay = pronoun_source(toks, tr.i, limit)
         if relay is not None:
             return self._dependent(tr, lo, relay), False
@@ -136,9 +153,13 @@ class SpeakerFinder:
             if tr.token.end <= s.open_at and not text[tr.token.end : s.open_at].strip(" ") and s.end <= (toks[limit].start if limit < len(toks) else len(text)):
                 name = text[s.start : s.end].strip()
                 return Speaker(name, text[s.open_at : (s.close_at or s.end) + 1], "subject_after", gender, None, s.start, s.end, tuple(t.key for t in tokenize(name))), True
+        kana = self._kana_subject(tr, lo)
+        if kana is not None:
+            return kana, True
         subj = subject_after(text, toks, j, limit, doc.term_opening_at)
-        if j + 1 < len(toks) and toks[j + 1].key.startswith(("بال", "لل", "وبال", "كال")):
-            subj = []  # أشاد بالمشروع، قال للصحفيين: an object, the subject is left out
+        if j + 1 < len(toks) and (toks[j + 1].key.startswith(("بال", "لل", "وبال", "كال")) or _addressee(toks[j + 1])):
+            subj = []  # أشاد بالمشروع، قال للصحفيين، قال لوكالة الأنباء: an object, the subject is left out
+        subj = self._issuer(subj, limit)
         if subj:
             sp = self._named(subj, "subject_after", gender)
             if sp:
@@ -147,6 +168,44 @@ class SpeakerFinder:
         if before is not None:
             return before, True
         return self._dependent(tr, lo, gender), False
+
+    def _issuer(self, subj: list[Token], limit: int) -> list[Token]:
+        """بيان صادر عن قيادة الجيش، بيان للجماعة: a document speaks for the one who issued it."""
+        toks, text = self.doc.toks, self.doc.text
+        if not subj or source_kind(subj[0].key) != "document" or subj[0].key.startswith("ال"):
+            return subj
+        k = subj[0].i + 1
+        while k < limit and toks[k].key in ("صادر", "صادره", "الصادر", "الصادره"):
+            k += 1
+        if k < limit and toks[k].key in ("عن", "من"):
+            found = subject_after(text, toks, k, limit, self.doc.term_opening_at)
+            return found or subj
+        if k < limit and toks[k].key.startswith("ل") and len(toks[k].key) > 3 and k == subj[0].i + 1:
+            return subject_after(text, toks, k - 1, limit, self.doc.term_opening_at) or subj
+        return subj
+
+    def _kana_subject(self, tr: Trigger, lo: int) -> Speaker | None:
+        """The subject between كان and its verb (وكانت الحكومة التركية أكدت، وكان الوزير قد
+        قال): in that order the subject stands before the verb of saying."""
+        doc, toks, text = self.doc, self.doc.toks, self.doc.text
+        k = tr.i - 1
+        while k >= 0 and toks[k].key in ("قد", "لقد") and toks[k].start >= lo:
+            k -= 1
+        seq: list[Token] = []
+        while k >= 0 and toks[k].start >= lo and len(seq) <= 8:
+            t = toks[k]
+            gap = text[t.end : (seq[0].start if seq else toks[k + 1].start)]
+            if any(ch in gap for ch in ":؛;،,.\"“”«»") or k in doc.trig_at or ind.is_complementiser(t):
+                return None
+            if t.key in _KANA or (t.key[:1] == "و" and t.key[1:] in _KANA):
+                break
+            seq.insert(0, t)
+            k -= 1
+        else:
+            return None
+        if not seq or is_stop(seq[0]) or any(is_stop(t) for t in seq[:1]):
+            return None
+        return self._named(seq, "subject_before", tr.entry.gender)
 
     def _subject_before(self, tr: Trigger, lo: int) -> Speaker | None:
         """The subject written before its verb (مصادر أردنية ... قالت لـ«عكاظ» إن), or the
@@ -160,7 +219,9 @@ class SpeakerFinder:
                 m = ms[-1]
                 return Speaker(text[m["start"] : m["end"]], text[m["start"] : m["end"]], "relative", tr.entry.gender, m["actor_id"], m["start"], m["end"], ())
             runs = name_runs(text, ante)
-            return self._named(runs[-1], "relative", tr.entry.gender) if runs else None
+            if not runs or not _ends_at_relative(runs[-1], list(toks[runs[-1][-1].i + 1 : tr.i - 1])):
+                return None
+            return self._named(runs[-1], "relative", tr.entry.gender)
         k = tr.i - 1
         seq: list[Token] = []
         while k >= 0 and toks[k].start >= lo:
@@ -174,6 +235,8 @@ class SpeakerFinder:
             k -= 1
             if len(seq) > 16:
                 return None
+        if k >= 0 and k in doc.trig_at and doc.trig_at[k].entry.kind in ("participle", "masdar"):
+            return None  # مبدياً اتفاق الطرفين، وبين ...: the participle's object, not a subject
         while seq and seq[0].key in _LEADING_PARTICLES:
             seq = seq[1:]
         quoted_name = bool(seq) and doc.term_opening_at(seq[0].start - 1, seq[0].start)

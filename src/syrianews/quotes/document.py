@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from . import indirect as ind
-from .lexicon_words import in_list, no_speaker_before, not_complementisers, term_cues
+from .lexicon_words import heads, in_list, no_speaker_before, not_complementisers, term_cues, titles
 from .marks import Span, outer_spans, scan
 from .tokens import Token, sentence_ends, tokenize
 from .verbs import Trigger, find_triggers, lookup
@@ -89,6 +89,12 @@ class Doc:
         j = self.tok_index(s.open_at) - 1
         if j >= 0 and not self.text[self.toks[j].end : s.open_at].strip(" ") and in_list(self.toks[j].key, term_cues()):
             return True
+        if j >= 1 and not self.text[self.toks[j].end : s.open_at].strip(" ") and _nisba(self.toks[j].key) and in_list(self.toks[j - 1].key, term_cues()):
+            return True  # البرنامج التدريبي «شقيقي مستقبلك بيدك»: a named programme
+        if len(inside) <= 5 and in_list(inside[0].key, term_cues()) and j >= 0 and not self.text[self.toks[j].end : s.open_at].strip(" "):
+            prev = self.toks[j]
+            if lookup(prev.key) is None and not ind.is_complementiser(prev):
+                return True  # دعمت “حزب نصر الله” الإرهابي، استئناف "معركة تحرير درعا": a name
         if s.close_at is not None:
             k = self.tok_index(s.close_at)
             if k < len(self.toks) and not self.text[s.close_at + 1 : self.toks[k].start].strip(" ،,") and ind.is_complementiser(self.toks[k]):
@@ -118,12 +124,18 @@ class Doc:
         return None
 
 
+def _nisba(key: str) -> bool:
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) >= 5
+
+
 def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
     """What a verb of saying governs: the first إن/أن, quotation mark or colon after it."""
     lo, hi = doc.region(tr.token.start)
     toks, text = doc.toks, doc.text
     if tr.i > 0 and in_list(toks[tr.i - 1].key, no_speaker_before()):
-        return None  # ما يؤكد أن ...، الجدير ذكره أن ...: no source speaks
+        nxt = toks[tr.i + 1] if tr.i + 1 < len(toks) else None
+        if nxt is None or not (in_list(nxt.key, heads()) or in_list(nxt.key, titles())):
+            return None  # ما يؤكد أن ...، الجدير ذكره أن ...: no source speaks (but ما تردده الإدارة بأن ...)
     k = tr.i + 1
     while k < len(toks) and toks[k].start < hi and k - tr.i <= ANCHOR_WINDOW:
         gap_a, gap_b = toks[k - 1].end, toks[k].start

@@ -90,7 +90,8 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
             if doc.span_opening_at(an.colon_at, a + 1):
                 continue
             _, hi = doc.region(a)
-            b = ind.trim_end(text, a, hi, doc.open_marks, doc.close_marks)
+            ck = doc.tok_index(a) - 1  # قال: ...، مبدياً ...: a new act of saying ends the words
+            b = ind.clause_end(text, a, hi, _clause_boundaries(doc, max(ck, tr.i), hi, participles_only=True), doc.open_marks, doc.close_marks)
             if count_words(text[a:b]) >= MIN_WORDS:
                 rows[:] = [r for r in rows if not (r["kind"] == "direct" and a <= r["start"] and r["end"] <= b and r["verb_start"] == tr.token.start)]
                 rows.append(row("direct", a, b, tr, sp))
@@ -108,7 +109,7 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
         if count_words(text[a:b]) < 2:
             continue
         inner = [(s.start, s.end) for s in doc.quote_spans if a <= s.open_at and s.end <= b + 1]
-        if inner and ind.outside_words(doc.toks, a, b, inner) <= 2:
+        if inner and ind.outside_words(doc.toks, a, b, inner) == 0:
             continue  # the clause is a quotation: only the direct quote counts
         if any(a <= s.open_at < b and owned.get(s.open_at) is not None and owned[s.open_at].entry.kind == "verb" and a <= owned[s.open_at].token.start < b for s in doc.quote_spans):
             continue  # reported speech that only carries another source's direct quote
@@ -168,8 +169,27 @@ def _sentence_initial(doc: Doc, offset: int) -> bool:
     return all(t.key in ("و", "ف") for t in before)
 
 
-def _clause_boundaries(doc: Doc, k: int, hi: int) -> list[int]:
-    """Offsets where a new act of saying takes over inside a reported clause."""
+_OPENING_PARTICLES = frozenset({"لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "ثم", "كما", "قد", "وقد", "حين", "عندما", "بعد", "وبعد", "ان", "بينها"})
+
+
+def _new_attribution(doc: Doc, tr: Trigger, k: int) -> int | None:
+    """Where a finite verb of saying that governs its own quote cuts a reported clause: before
+    the particles that open its clause (، لكنها أشارت إلى أن؛ بعد أن قالت أنقرة؛ وقالوا إن)."""
+    if anchor_of(doc, tr) is None:
+        return None
+    toks, text = doc.toks, doc.text
+    j = tr.i
+    while j - 1 > k and toks[j - 1].key in _OPENING_PARTICLES and tr.i - j < 3:
+        j -= 1
+    if j == tr.i and not tr.token.key.startswith(("و", "ف")):
+        return None  # a bare verb with no particle may be part of the reported clause
+    gap = text[toks[j - 1].end : toks[j].start]
+    return toks[j - 1].end if ("،" in gap or "," in gap) else toks[j].start
+
+
+def _clause_boundaries(doc: Doc, k: int, hi: int, participles_only: bool = False) -> list[int]:
+    """Offsets where a new act of saying takes over inside a reported clause (in a source's
+    own words after a colon, only the author's participle does: ، مبدياً ...)."""
     out = []
     text, toks = doc.text, doc.toks
     for tr in doc.triggers:
@@ -179,10 +199,16 @@ def _clause_boundaries(doc: Doc, k: int, hi: int) -> list[int]:
         gap = text[prev.end : tr.token.start]
         if tr.entry.kind in ("participle", "masdar") and tr.i + 1 < len(toks) and anchor_of(doc, tr) is not None:
             out.append(prev.end)  # ... مؤكدا أن ...: a new act of saying starts a new quote
+        elif participles_only:
+            narrated = tr.entry.kind == "verb" and tr.token.key[:1] in ("و", "ف") and not tr.entry.form.startswith(("ي", "ت"))
+            if (tr.entry.kind == "participle" or narrated) and ("،" in gap or "," in gap):  # ، واعترف بأنه
+                out.append(prev.end + min(i for i in (gap.find("،"), gap.find(",")) if i >= 0))
         elif "،" in gap or "," in gap:
             out.append(prev.end + min(i for i in (gap.find("،"), gap.find(",")) if i >= 0))
         elif in_list(prev.key, no_speaker_before()):
             out.append(prev.start)
+        elif tr.entry.kind == "verb" and (cut := _new_attribution(doc, tr, k)) is not None:
+            out.append(cut)
         elif prev.key in ("في", "فى") and tr.i >= 2:
             g2 = text[toks[tr.i - 2].end : prev.start]
             if "،" in g2 or "," in g2:

@@ -46,6 +46,25 @@ def not_complementisers() -> frozenset[str]:
     return words("not_complementisers.txt")
 
 
+@lru_cache(maxsize=None)
+def _source_kinds() -> dict[str, str]:
+    out = {}
+    for line in word_list("speaker_kinds.csv")[1:]:  # after the header
+        word, kind = line.split(",")
+        out[norm(word)] = kind
+    return out
+
+
+@lru_cache(maxsize=65536)
+def source_kind(key: str) -> str | None:
+    """The kind of a source noun (صحيفة → newspaper, للجماعة → group, البيان → document)."""
+    kinds = _source_kinds()
+    for v in bare(key) + ((key[2:],) if key.startswith("لل") and len(key) > 4 else ()):
+        if v in kinds:
+            return kinds[v]
+    return None
+
+
 @lru_cache(maxsize=65536)
 def bare(key: str) -> tuple[str, ...]:
     """A key and its variants without the clitics و/ب/ل/ف and the article (والمرصد → المرصد, مرصد)."""

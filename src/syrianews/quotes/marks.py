@@ -51,6 +51,8 @@ def _role(text: str, i: int) -> tuple[str | None, str]:
     if ch in OPENERS:
         return "open", glued
     if ch in CLOSERS:
+        if glued and _norm_word(glued) in _MIRROR_BEFORE and nxt in " \t" and text[i + 2 : i + 3].isalpha():
+            return "open", ""  # قوله إن» بارزاني ...»: a guillemet written the wrong way round
         return "close", ""
     open_side = prev in _BEFORE_OPEN or glued in _CLITICS
     close_side = nxt in _AFTER_CLOSE
@@ -61,6 +63,30 @@ def _role(text: str, i: int) -> tuple[str | None, str]:
     if open_side and close_side:
         return None, ""  # a stray mark between spaces
     return "close", ""  # letters on both sides: a closer glued to the next word
+
+
+_MIRROR_BEFORE = frozenset({"ان", "بان", "انه", "انها", "قائلا", "قوله", "قولها"})
+
+
+def _norm_word(w: str) -> str:
+    return w.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ً", "")
+
+
+def _left_open(text: str, o: int, i: int) -> int | None:
+    """Where a straight quotation opened at ``o`` ends when a new one opens at ``i`` after a
+    sentence end and a verb of saying (وقال "إن ... للتنظيم. وأضاف رئيس الحكومة "لكننا ...):
+    the first was never closed; it ends at that sentence end. None if nothing says so."""
+    from .tokens import tokenize
+    from .verbs import lookup
+
+    seg = text[o + 1 : i]
+    k = max(seg.rfind(". "), seg.rfind("؟ "), seg.rfind("! "))
+    if k < 0:
+        return None
+    tail = tokenize(seg[k + 2 :])
+    if not tail or len(tail) > 8 or not any((hit := lookup(t.key)) is not None and hit[0].kind == "verb" for t in tail[:2]):
+        return None
+    return o + 1 + k
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -92,10 +118,16 @@ def scan(text: str) -> MarkScan:
             if role == "open":
                 if continuing and at_para_start:
                     continue  # a paragraph re-opening a quote that runs on
+                if stack and text[stack[-1][0]] == ch and ch in EITHER and (cut := _left_open(text, stack[-1][0], i)) is not None:
+                    o, g = stack.pop()  # "... . وأضاف الوزير "...: the first mark was never closed
+                    spans.append(Span(o + 1, cut, o, None, len(stack), g))
                 stack.append((i, glued))
             elif stack:
                 o, g = stack.pop()
-                spans.append(Span(o + 1, i, o, i, len(stack), g))
+                a = o + 1
+                while a < i and text[a] in " \t":
+                    a += 1  # « الوفد ...»: the quoted words, not the space after the mark
+                spans.append(Span(a, i, o, i, len(stack), g))
             else:
                 unopened.append(i)
         if stack:

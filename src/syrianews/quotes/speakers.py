@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon_words import bare, heads, honorifics, in_list, is_stop, stops, titles
+from .lexicon_words import bare, heads, honorifics, in_list, is_stop, source_kind, stops, titles
 from .tokens import Token, only_space_between, tokenize
 from .verbs import lookup
 
@@ -23,6 +23,8 @@ _SOURCE_REF = frozenset({"المصدر", "المصادر", "المصدران"})
 _AUTHOR_MARKERS = frozenset({"كتبه", "كتبها", "اعده", "اعدته", "اعدها"})
 _RUN_OPENERS = frozenset({"كان", "كانت", "دعا", "بدات", "قام", "قامت", "هو", "هي", "قد", "لقد", "يقول", "تقول"})
 _NO_MARKS = str.maketrans("", "", "\"“”«»„")
+_HONORIFIC_PRONOUNS = frozenset({"معاليه", "سموه", "فخامته", "سعادته", "معاليها", "سموها", "فخامتها", "سعادتها"})
+_QUOTE_MARKS = "\"“”«»„"
 _PRONOUN_AFTER_FROM = {"عنه": "m", "عنها": "f", "عنهم": "p", "عنهما": "p"}
 
 
@@ -145,7 +147,12 @@ def clean_name(text: str, toks: list[Token]) -> tuple[str | None, str | None, in
         # (مدير خدمات الأصول بمكة المهندس سعيد العمري)
         honoured = [r for r in runs if r[0].i > 0 and any(t.i == r[0].i - 1 and t.key in honorifics() for t in toks)]
         run = (honoured or runs)[0]
+        last = runs[-1]
+        if not honoured and len(runs) > 1 and in_list(toks[0].key, titles()) and last[-1].i == toks[-1].i and len(last) >= 2 and last[0].key[0] != "و":
+            run = last  # قائد مقاتلي عشائر الأنبار غسان العيثاوي: the role's words, then the name
         end = _phrase_end(text, toks, run[-1], end)
+        if run[0].i == toks[0].i + 1 and not toks[0].key.startswith("ال") and in_list(toks[0].key, titles()) and all(_adjective(t.key) for t in run):
+            return text[start : run[-1].end], text[start:end], start, end  # مسؤول عسكري روسي: no name, the role is the source
         return text[run[0].start : run[-1].end], text[start:end], start, end
     # an honorific before a family name with the article: الدكتور الشهري
     for a, b in zip(toks, toks[1:]):
@@ -153,6 +160,14 @@ def clean_name(text: str, toks: list[Token]) -> tuple[str | None, str | None, in
             return b.text, surface, start, end
     # an institution or a group: the whole phrase, quotation marks dropped (موقع "روسيا اليوم")
     return " ".join(surface.translate(_NO_MARKS).split()).strip(" ()"), surface, start, end
+
+
+_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "اخر", "ثان"})
+
+
+def _adjective(key: str) -> bool:
+    """A nisba or a plain adjective (روسي، أمنية، كبير): a word that describes a role, no name."""
+    return key.endswith(("ي", "يه")) and len(key) >= 4 or key in _ADJECTIVES
 
 
 def _phrase_end(text: str, toks: list[Token], last: Token, end: int) -> int:
@@ -180,6 +195,16 @@ def head_phrase(text: str, toks: list[Token]) -> int:
         t = toks[n]
         if not only_space_between(text, toks[n - 1].end, t.start) and not any(m in text[toks[n - 1].end : t.start] for m in "\"“”«»„"):
             break
+        if n == 1 and not _defined(toks[0]) and in_list(t.key, titles()) and not _defined(t):
+            n += 1  # مكتب رئيس الوزراء التركي: the office of a role
+            continue
+        if n >= 2 and in_list(toks[1].key, titles()) and _defined(t) and not is_stop(t) and lookup(t.key) is None:
+            n += 1  # مكتب رئيس الوزراء: the role's genitive
+            continue
+        if n == 1 and _outlet_name(toks[:1], t):
+            n += 1  # صحيفة صباح، صحيفة اليوم: the outlet's name, though a common word
+            named = True
+            continue
         if is_stop(t) or in_list(t.key, titles()) or lookup(t.key) is not None:
             break
         if _defined(t):
@@ -190,6 +215,21 @@ def head_phrase(text: str, toks: list[Token]) -> int:
         named = True
         n += 1
     return n
+
+
+_RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+_QUANTIFIERS = frozenset({"كثير", "عدد", "العديد", "بعض", "عشرات", "مئات", "جملة"})
+_TIME_WORDS = frozenset({"صباح", "مساء", "اليوم", "الصباح", "المساء", "الاحد", "الخميس", "الجمعه", "السبت", "الاثنين", "الثلاثاء", "الاربعاء", "الاسبوع", "الايام"})
+
+
+def _outlet_name(before: list[Token], t: Token) -> bool:
+    """A time word that names an outlet right after its head (صحيفة صباح، جريدة اليوم)."""
+    return len(before) == 1 and source_kind(before[0].key) in ("newspaper", "broadcaster", "agency") and not _defined(before[0]) and t.key in _TIME_WORDS
+
+
+def _addressee(t: Token) -> bool:
+    """لوكالة الأنباء، لصحيفة، لبرنامج: to whom the source spoke, not the source."""
+    return t.key.startswith("ل") and not t.key.startswith("لل") and source_kind(t.key[1:]) in ("agency", "newspaper", "broadcaster")
 
 
 def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None) -> list[Token]:
@@ -206,14 +246,20 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
         if out and any(m in gap for m in "\"“”«»") and not (term_at and term_at(toks[k - 1].end, t.start)):
             break
         role_pp = t.key in ("في", "فى") and any(in_list(o.key, titles()) for o in out[-3:])
-        if (is_stop(t) and not role_pp) or t.key in ("ل", "لـ") or lookup(t.key) is not None:
+        if len(out) == 1 and out[0].key in _QUANTIFIERS and t.key == "من":
+            out = []  # كثير من الاستطلاعات، عدد من المسؤولين: the source is after من
+            k += 1
+            continue
+        if (is_stop(t) and not role_pp and not _outlet_name(out, t)) or t.key in ("ل", "لـ") or lookup(t.key) is not None or (out and _addressee(t)):
             break  # ... but a role keeps its "in X" (المدير الطبي في العيادات السعودية)
         out.append(t)
         k += 1
         if len(out) >= 12:
             break
     if out and not name_runs(text, out) and in_list(out[0].key, titles()):
-        region = toks[j + 1 : limit]
+        region = list(toks[j + 1 : limit])
+        cut = next((n for n, t in enumerate(region) if t.key in _RELATIVE_WORDS or t.key == "مع" or _addressee(t)), None)
+        region = region[:cut]  # المسؤول الذي طلب عدم الكشف عن هويته: no name after the relative
         runs = name_runs(text, region)
         if runs:
             last = runs[-1]
@@ -261,6 +307,21 @@ class History:
                 return _inherit(sp, prev, "source_ref")
             return sp
         head = keys[0]
+        if head in _HONORIFIC_PRONOUNS:  # وشدد معاليه: the dignitary named before
+            prev = self.last()
+            return _inherit(sp, prev, "source_ref") if prev else sp
+        kind = source_kind(head) if head.startswith(("ال", "لل")) and len(keys) <= 2 else None
+        if kind == "document":  # وقال البيان، وأضاف التقرير: the source that issued it
+            prev = self.last()
+            if prev is not None:
+                return _inherit(sp, prev, "issuer_ref")
+        elif kind is not None:  # وأضافت الصحيفة، وقالت المحطة: the last source of that kind
+            for prev in reversed(self.items):
+                if prev.keys and any(source_kind(k) == kind for k in prev.keys[:2]):
+                    return _inherit(sp, prev, "head_ref")
+            named = self._kind_in_text(kind, sp.start or 0)
+            if named:
+                return Speaker(named, sp.surface, "head_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
         if head.startswith("ال") and in_list(head, heads() | titles()) and len(keys) <= 2:
             bare_head = head[2:]
             for prev in reversed(self.items):
@@ -271,18 +332,29 @@ class History:
             if named:
                 return Speaker(named, sp.surface, "head_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
         if in_list(keys[0], titles()) and not name_runs(sp.name, tokenize(sp.name)):
-            named = self._role_in_text(keys)
+            role = keys
+            while len(role) > 1 and role[0] in honorifics():
+                role = role[1:]  # معالي وزير الخارجية → وزير الخارجية
+            for prev in reversed(self.items):  # عادل الجبير وزير الخارجية ... ورأى وزير الخارجية
+                if prev.name != sp.name and _contains(prev.keys, role) and name_runs(prev.name, tokenize(prev.name)):
+                    return _inherit(sp, prev, "role_ref")
+            named = self._role_in_text(role)
             if named:
                 return Speaker(named, sp.surface, "role_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
+            if len(keys) == 1 and head.startswith("ال"):  # وقال اللاعب: the last person named
+                for prev in reversed(self.items):
+                    if prev.name and not in_list(tokenize(prev.name)[0].key, heads()) and len(name_runs(prev.name, tokenize(prev.name))) == 1:
+                        return _inherit(sp, prev, "role_ref")
         # short form → the fullest form that ends with it (or starts with it, for institutions)
         best = None
         cands = [p.name for p in self.items if p.name] + self.article_runs
+        keys = _merge_abd(keys)
         for cand in cands:
-            ck = [t.key for t in tokenize(cand)]
+            ck = _merge_abd([t.key for t in tokenize(cand)])
             if len(ck) <= len(keys):
                 continue
             institution = keys[0].startswith("ال") or in_list(keys[0], heads())
-            if ck[-len(keys):] == keys or (institution and ck[: len(keys)] == keys) or (len(keys) == 1 and _near(ck[-1], keys[0])):
+            if ck[-len(keys):] == keys or (institution and ck[: len(keys)] == keys) or (len(keys) == 1 and (_near(ck[-1], keys[0]) or ck[-1] == "ال" + keys[0])):
                 if best is None or len(ck) > len(tokenize(best)):
                     best = cand
         if best:
@@ -312,6 +384,33 @@ class History:
             return self.text[t.start : end]
         return None
 
+    def _kind_in_text(self, kind: str, before: int) -> str | None:
+        """صحيفة "الواشنطن بوست"، قناة «ام تي في»، للكاتب ديفد إجنيشاس for a later الصحيفة،
+        المحطة، الكاتب: the last noun of that kind without the article before ``before``, and
+        the name after it (quoted, or a run of name words)."""
+        toks, text = self.toks, self.text
+        for j in range(len(toks) - 2, -1, -1):
+            t = toks[j]
+            if t.start >= before or source_kind(t.key) != kind or _defined(t) and not t.key.startswith("لل"):
+                continue
+            if kind != "writer" and t.key.startswith("لل"):
+                continue
+            gap = text[t.end : toks[j + 1].start]
+            if gap.strip(" ") and gap.strip(" ") not in _QUOTE_MARKS:
+                continue
+            if gap.strip(" "):
+                close = min((i for i in (text.find(m, toks[j + 1].start) for m in _QUOTE_MARKS) if i > 0), default=-1)
+                if close < 0 or close - toks[j + 1].start > 40:
+                    continue
+                name = text[toks[j + 1].start : close].strip()
+            else:
+                runs = name_runs(text, list(toks[j + 1 : j + 5]))
+                if not runs or runs[0][0].i != j + 1:
+                    continue
+                name = text[runs[0][0].start : runs[0][-1].end]
+            return name if kind == "writer" else f"{t.text} {name}"
+        return None
+
     def _role_in_text(self, keys: list[str]) -> str | None:
         """رئيس الوزراء البريطاني → the name written after the same role elsewhere in the article."""
         toks, n = self.toks, len(keys)
@@ -319,11 +418,40 @@ class History:
             if [t.key for t in toks[j : j + n]] == keys:
                 if not only_space_between(self.text, toks[j + n - 1].end, toks[j + n].start):
                     continue
-                runs = name_runs(self.text, toks[j : j + n + 4])
-                if runs and runs[0][0].i == toks[j + n].i:
+                k = j + n
+                while k < len(toks) and k < j + n + 2 and _defined(toks[k]) and toks[k].key.endswith(("ي", "يه")) and not is_stop(toks[k]):
+                    k += 1  # رئيس الوزراء التركي أحمد ...: the role's nisba, then the name
+                if k > j + n and not only_space_between(self.text, toks[k - 1].end, toks[k].start if k < len(toks) else toks[k - 1].end):
+                    continue
+                while k < len(toks) and toks[k].key in honorifics():
+                    k += 1
+                runs = name_runs(self.text, toks[k : k + 4])
+                if runs and runs[0][0].i == toks[min(k, len(toks) - 1)].i and not _addressee(runs[0][0]):
                     r = runs[0]
                     return self.text[r[0].start : r[-1].end]
+                if k == j + n and j > 0 and only_space_between(self.text, toks[j - 1].end, toks[j].start):
+                    runs = name_runs(self.text, toks[max(0, j - 4) : j])  # عادل الجبير وزير الخارجية
+                    if runs and runs[-1][-1].i == j - 1 and len(runs[-1]) >= 2:
+                        r = trim_run(runs[-1])
+                        if len(r) >= 2:
+                            return self.text[r[0].start : r[-1].end]
         return None
+
+
+def _merge_abd(keys: list[str]) -> list[str]:
+    """عبد الرحمن and عبدالرحمن as one key: pages write the compound both ways."""
+    out: list[str] = []
+    for k in keys:
+        if out and out[-1] in ("عبد", "وعبد"):
+            out[-1] += k
+        else:
+            out.append(k)
+    return out
+
+
+def _contains(keys: tuple[str, ...], part: list[str]) -> bool:
+    n = len(part)
+    return any(list(keys[i : i + n]) == part for i in range(len(keys) - n + 1))
 
 
 def _near(a: str, b: str) -> bool:

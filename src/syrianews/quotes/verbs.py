@@ -23,7 +23,7 @@ class VerbForm:
     lemma: str
     speech_act: str
     gender: str  # m, f, p or ""
-    kind: str  # verb, participle, masdar, attribution
+    kind: str  # verb, participle, masdar (its pronoun is the source), noun (a genitive is), attribution
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,13 @@ counted, not articles (a crawl's requests, metadata, ...).
 """
 from __future__ import annotations
 
-import gzip
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 from ..records import RawRecord, Rejection, Tally
+from .archives import MAX_FILE_BYTES, ArchiveLimit, gunzip, iter_members, open_zip
 from .decode import UndecodableError, decode_bytes
-from .jsonrecords import read_json, read_jsonl
+from .jsonrecords import read_json, read_jsonl, read_jsonl_bytes
 from .warc import read_warc
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -83,10 +81,10 @@ def _kind(name: str) -> tuple[str, bool]:
     return "unknown", gz
 
 
-def read_blob(name: str, data: bytes) -> Iterator[RawRecord | Rejection | Tally]:
+def read_blob(name: str, data: bytes, *, in_archive: bool = False) -> Iterator[RawRecord | Rejection | Tally]:
     """Records of one file's bytes (a zip member or a file on disk)."""
     kind, gz = _kind(name)
-    if kind == "warc":
+    if kind == "warc":  # warcio reads plain and gzipped WARC itself (a member of a zip: in memory)
         import io
 
         yield from read_warc(name, io.BytesIO(data))
@@ -95,11 +93,17 @@ def read_blob(name: str, data: bytes) -> Iterator[RawRecord | Rejection | Tally]
         yield Rejection(name, None, "unsupported_file", f"no reader for {Path(name).suffix or 'files without extension'}")
         return
     if kind == "zip":
+        if in_archive:
+            yield Rejection(name, None, "nested_archive", "a zip inside a zip is not opened (unpack it beside the others)")
+            return
         yield from read_zip(name, data)
         return
     if gz:
         try:
-            data = gzip.decompress(data)
+            data = gunzip(data)
+        except ArchiveLimit as e:
+            yield Rejection(name, None, e.reason, e.detail)
+            return
         except (OSError, EOFError) as e:
             yield Rejection(name, None, "corrupt_archive", f"gzip: {e}")
             return
@@ -108,48 +112,69 @@ def read_blob(name: str, data: bytes) -> Iterator[RawRecord | Rejection | Tally]
         yield RawRecord(name, 0, {"html": data}, "html")
         return
     try:
-        text, _encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data)
     except UndecodableError as e:
+        if kind == "jsonl" and b"\x00" not in data[:4096]:
+            yield from read_jsonl_bytes(name, data)  # lines in different encodings: each on its own
+            return
         yield Rejection(name, None, "undecodable", str(e))
         return
     if kind == "text":
         yield RawRecord(name, 0, {"text": text}, "pagedump")
     elif kind == "json":
         yield from read_json(name, text)
+    elif encoding == "cp1256":
+        yield from read_jsonl_bytes(name, data)
     else:
         yield from read_jsonl(name, text)
 
 
-def read_zip(name: str, data: bytes | BinaryIO) -> Iterator[RawRecord | Rejection | Tally]:
+def read_zip(name: str, data: bytes | Path) -> Iterator[RawRecord | Rejection]:
+    """Records of every member of a zip (its bytes, or its path: read member by member)."""
     import io
 
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data)
-        members = sorted(i.filename for i in archive.infolist() if not i.is_dir())
-    except zipfile.BadZipFile as e:
-        yield Rejection(name, None, "corrupt_archive", f"zip: {e}")
+        with open(data, "rb") if isinstance(data, Path) else io.BytesIO(data) as fp:
+            yield from _read_zip(name, fp)
+    except OSError as e:
+        yield Rejection(name, None, "unreadable", str(e))
+
+
+def _read_zip(name: str, fp) -> Iterator[RawRecord | Rejection]:
+    try:
+        archive, infos = open_zip(fp)
+    except ArchiveLimit as e:
+        yield Rejection(name, None, e.reason, e.detail)
         return
-    for member in members:
-        base = member.rsplit("/", 1)[-1]
-        if base.startswith(".") or member.startswith("__MACOSX/"):
-            continue
-        if _kind(member)[0] == "warc":  # streamed from the archive, never read whole
-            try:
-                with archive.open(member) as stream:
-                    yield from read_warc(f"{name}!{member}", stream)
-            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as e:
-                yield Rejection(f"{name}!{member}", None, "corrupt_archive", f"zip member: {e}")
-            continue
-        try:
-            blob = archive.read(member)
-        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as e:
-            yield Rejection(f"{name}!{member}", None, "corrupt_archive", f"zip member: {e}")
-            continue
-        yield from read_blob(f"{name}!{member}", blob)
+    except Exception as e:  # noqa: BLE001 - zipfile raises many kinds on a corrupt directory
+        yield Rejection(name, None, "corrupt_archive", f"zip: {type(e).__name__}: {e}")
+        return
+    with archive:
+        wanted = [i for i in infos if not (i.filename.rsplit("/", 1)[-1].startswith(".") or i.filename.startswith("__MACOSX/"))]
+        for member, blob in iter_members(archive, wanted):
+            where = f"{name}!{safe_name(member)}"
+            if isinstance(blob, ArchiveLimit):
+                yield Rejection(where, None, blob.reason, blob.detail)
+            elif isinstance(blob, Exception):
+                yield Rejection(where, None, "corrupt_archive", f"zip member: {type(blob).__name__}: {blob}")
+            else:
+                yield from read_blob(where, blob, in_archive=True)
 
 
-def iter_file(path: Path, name: str) -> Iterator[RawRecord | Rejection | Tally]:
-    if _kind(name)[0] == "warc":  # streamed from disk: memory bounded by one record
+def safe_name(name: str) -> str:
+    """A file name as text that any table can hold (undecodable bytes of a file system name
+    come back from ``os`` as lone surrogates, which no UTF-8 column accepts)."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def iter_file(path: Path, name: str) -> Iterator[RawRecord | Rejection]:
+    name = safe_name(name)
+    kind, gz = _kind(name)
+    if kind == "warc":  # streamed from disk, whatever its size: memory bounded by one record
         try:
             stream = open(path, "rb")
         except OSError as e:
@@ -158,16 +183,14 @@ def iter_file(path: Path, name: str) -> Iterator[RawRecord | Rejection | Tally]:
         with stream:
             yield from read_warc(name, stream)
         return
-    if _kind(name)[0] == "zip":  # members are read one at a time from the file
-        try:
-            archive_file = open(path, "rb")
-        except OSError as e:
-            yield Rejection(name, None, "unreadable", str(e))
-            return
-        with archive_file:
-            yield from read_zip(name, archive_file)
-        return
     try:
+        size = path.stat().st_size
+        if kind == "zip":
+            yield from read_zip(name, path)
+            return
+        if size > MAX_FILE_BYTES:
+            yield Rejection(name, None, "too_large", f"{size:,} bytes; files over {MAX_FILE_BYTES:,} bytes are not read whole (split the file)")
+            return
         data = path.read_bytes()
     except OSError as e:
         yield Rejection(name, None, "unreadable", str(e))
