@@ -23,6 +23,7 @@ ACTORS = {
     "تنظيم الدولة الاسلامية": "ISIS", "داعش": "ISIS", "النظام السوري": "SYR_GOV", "النظام": "SYR_GOV",
     "إيران": "IRN", "السعودي": "SAU", "قاسم سليماني": "SOLEIMANI", "إيغور كوناشينكوف": "KONASHENKOV", "السعودية": "SAU",
     "إسرائيل": "ISR", "بان كي مون": "BAN_KI_MOON", "الإسرائيلية": "ISR", "المعارضة": "OPPOSITION", "لافروف": "LAVROV", "قطر": "QAT",
+    "دميتري بيسكوف": "PESKOV", "الكرملين": "RUS", "الأمم المتحدة": "UN",
 }
 _PATTERN = re.compile("|".join(
     (f"(?:{re.escape(s)}|(?<=ل)ل{re.escape(s[2:])})" if s.startswith("ال") else re.escape(s))
@@ -79,7 +80,8 @@ def test_not_triggers(text):
 
 
 def test_phrase_triggers_need_their_cue():
-    assert [m.kind for m in find_triggers(tokenize("ورفضت دمشق الاتهامات"))] == ["deny"]
+    # the rejected accusations are an act of their own (reversed onto the denier), so the cue stays a trigger
+    assert [m.kind for m in find_triggers(tokenize("ورفضت دمشق الاتهامات"))] == ["deny", "accuse"]
     assert find_triggers(tokenize("ورفضت دمشق المبادرة")) == []
 
 
@@ -396,3 +398,106 @@ def test_corpus_rows_are_consistent(corpus_build):
         assert text[r.trigger_start:r.trigger_end] == r.trigger
     linked = acc.dropna(subset=["answers_accusation_id"])
     assert linked.answers_accusation_id.isin(acc.accusation_id).all()
+
+
+# -- issue 10: roles from the clause -------------------------------------------------------
+def test_condemn_spelled_without_hamza():
+    (r,) = run("ودانت الحكومة الأردنية الغارات الإسرائيلية على القرى.")
+    assert (r["kind"], r["accuser_actor_id"], r["accused_actor_id"]) == ("condemn", "JOR", "ISR")
+
+
+def test_held_responsible_with_a_time_adjunct_before_the_object():
+    (r,) = run("وكان اردوغان حمل منذ الأحد حزب العمال الكردستاني مسؤولية الهجوم.")
+    assert (r["kind"], r["accuser_actor_id"], r["accused_actor_id"]) == ("accuse", "ERDOGAN", "PKK")
+
+
+def test_feminine_held_responsible_needs_an_object():
+    (r,) = run("وتحمل المعارضة النظام السوري المسؤولية عن المجزرة.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("OPPOSITION", "SYR_GOV")
+    assert run("وقالت إن تركيا تحمل المسؤولية كاملة عن اللاجئين.") == []  # bears the responsibility
+    assert run("وطلب أن يحمل المسؤولون الأتراك الملفات إلى أنقرة.") == []  # officials, not responsibility
+
+
+def test_rejected_accusations_are_an_accusation_against_the_denier():
+    rows = run("ورفضت تركيا اتهامات لها بدعم داعش.")
+    assert triples(rows) == {("deny", "TUR", None), ("accuse", None, "TUR")}
+    (acc,) = [r for r in rows if r["kind"] == "accuse"]
+    assert acc["accuser"] is None
+
+
+def test_person_outside_the_reference_catalogue_speaks_for_his_state():
+    # PESKOV is in the package catalogue, not in the contract's fixed IDs: the row names RUS
+    (r,) = run("وأدان الناطق باسم الكرملين دميتري بيسكوف الغارات الإسرائيلية.")
+    assert (r["accuser_actor_id"], r["accuser_body_id"], r["accused_actor_id"]) == ("RUS", "PESKOV", "ISR")
+    (r,) = run("وأدان اردوغان الغارات الإسرائيلية.")  # a catalogued leader stays himself
+    assert (r["accuser_actor_id"], r["accuser_body_id"]) == ("ERDOGAN", None)
+
+
+@pytest.mark.parametrize("sentence,accuser,accused", [
+    ("وقصفت الطائرات التركية مواقع حزب العمال الكردستاني المحظور الذي تتهمه بتنفيذ الهجوم.", "TUR", "PKK"),
+    ("وتواصل الحملة ضد حزب العمال الكردستاني المحظور الذي تتهمه تركيا بتنفيذ الهجوم.", "TUR", "PKK"),
+    ("وزار اردوغان قطر التي تتهمها إيران بدعم المعارضة.", "IRN", "QAT"),
+    ("وبات اردوغان الذي واجه انتقادات تتهمه بدعم داعش في موقف صعب.", None, "ERDOGAN"),
+])
+def test_pronoun_in_a_relative_clause_resumes_its_head(sentence, accuser, accused):
+    (r,) = run(sentence)
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == (accuser, accused)
+
+
+def test_kind_noun_and_name_are_one_phrase():
+    (r,) = run("واتهمت جماعة حزب العمال الكردستاني التي تقاتل منذ عقود النظام السوري بالوقوف وراء التفجير.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("PKK", "SYR_GOV")
+
+
+def test_title_with_a_lam_genitive_is_one_phrase():
+    (r,) = run("وندد الأمين العام للأمم المتحدة بالقصف التركي.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("UN", "TUR")
+
+
+def test_definite_kind_noun_before_a_name_is_subject_and_object():
+    (r,) = run("واتهمت الجماعة حزب العمال الكردستاني بخطف عناصرها.")
+    assert r["accused_actor_id"] == "PKK" and r["accuser"] == "الجماعة"
+
+
+def test_bare_description_is_the_group_named_last():
+    rows = run(["وتبنى تنظيم داعش الهجوم على البلدة.", "وحمّل اردوغان التنظيم الإرهابي مسؤولية الهجوم."])
+    assert triples(rows) == {("accuse", "ERDOGAN", "ISIS")}
+    rows = run(["وقصفت تركيا مواقع تنظيم داعش وحزب العمال الكردستاني.", "واتهمت أنقرة التنظيمين بالوقوف وراء التفجير."])
+    assert triples(rows) == {("accuse", "TUR", "ISIS"), ("accuse", "TUR", "PKK")}
+    assert triples(run("وحمّل اردوغان التنظيم الإرهابي مسؤولية الهجوم.")) == {("accuse", "ERDOGAN", None)}  # no group named before
+
+
+def test_coordinated_verbs_share_subject_and_object():
+    rows = run("وقال إن المعارضة تستنكر وتشجب بأشد العبارات الدور الذي يلعبه النظام السوري في المنطقة.")
+    assert triples(rows) == {("condemn", "OPPOSITION", "SYR_GOV")}
+    assert {r["trigger"] for r in rows} == {"تستنكر"}  # one row per distinct act; the second verb repeats it
+
+
+@pytest.mark.parametrize("sentence,accused", [
+    ("وأدانت السعودية القصف الذي شنته الطائرات الإسرائيلية على القرى.", "ISR"),
+    ("وأدانت السعودية القصف الذي استهدف المدنيين في إيران.", None),  # the place of the deed is not its doer
+])
+def test_condemned_deed_and_its_doer(sentence, accused):
+    (r,) = run(sentence)
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("SAU", accused)
+
+
+def test_denial_then_an_accusation_of_its_own():
+    for sentence in ("وتنفي روسيا أية مسؤولية وتوجه أصابع الاتهام للولايات المتحدة.",
+                     "وتنفي روسيا والمتمردون أية مسؤولية وتوجه أصابع الاتهام للولايات المتحدة."):
+        rows = run(sentence)
+        assert [r["accused_actor_id"] for r in rows if r["kind"] == "accuse"] == ["USA"], sentence
+
+
+def test_fixes_seen_on_unseen_articles():
+    # a definite title before a group is subject and object, not one phrase
+    (r,) = run("كذلك حمل المسؤول حزب العمال الكردستاني مسؤولية الهجوم على الشرطة.")
+    assert (r["accuser"], r["accused_actor_id"]) == ("المسؤول", "PKK")
+    # bearing burdens and responsibilities is no accusation
+    assert run("ليكونوا قادرين على تحمل أعباء ومسؤوليات بناء المشاريع في تركيا.") == []
+    # "we" condemn: the phrase after the verb is the object
+    (r,) = run("وقال اردوغان: نحن ندين بأشد العبارات الهجوم الذي نفذه تنظيم داعش.")
+    assert r["accused_actor_id"] == "ISIS" and r["accuser"] != "الهجوم"
+    # a demonstrative and its noun are one phrase
+    (r,) = run("وتبنى تنظيم داعش الهجوم. ويزعم هذا التنظيم بأنه يدافع عن المسلمين.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("ISIS", None)

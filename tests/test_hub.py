@@ -81,6 +81,8 @@ ROWS: dict[str, list[dict]] = {
          "duplicate_of": "a1", "url": "http://example.org/1b"},
         {"source_file": "x.zip!b.json", "record_index": 3, "reason": "empty", "detail": "no content", "snippet": ""},
     ],
+    "errors": [{"article_id": "a1", "extractor": "quotes", "error_type": "IndexError", "message": "list index out of range",
+                "source_file": "x.zip!a.json", "record_index": 0}],
 }
 MANIFEST = {
     "package": "syrianews",

@@ -206,3 +206,9 @@ def test_publish_of_an_export_folder_that_does_not_validate(good_build: Path, tm
 def test_validate_of_no_build(tmp_path: Path, capsys):
     assert main(["validate", str(tmp_path / "nothing")]) == 2
     assert "no build" in capsys.readouterr().err
+
+
+@pytest.mark.corpus
+def test_the_corpus_build_is_valid(corpus_build: Path):
+    """No false alarms on real data: the whole SaudiNewsNet build validates."""
+    assert validate_build(corpus_build) == []

@@ -11,12 +11,13 @@ from . import __version__
 def cmd_build(args: argparse.Namespace) -> int:
     from .actors_errors import CatalogueErrorTypes
     from .buildlock import BuildLockedError, BuildWriteError
+    from .extractor_errors import StartupError
     from .pipeline import build
 
     _log_to_stderr("syrianews build")
     try:
         result = build(args.inputs, args.out, actors_files=args.actors, jobs=args.jobs, progress=None if not args.quiet else False)
-    except (FileNotFoundError, BuildLockedError, BuildWriteError) as e:
+    except (FileNotFoundError, BuildLockedError, BuildWriteError, StartupError) as e:
         print(f"syrianews build: {e}", file=sys.stderr)
         return 2
     except CatalogueErrorTypes as e:
@@ -29,6 +30,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"  duplicates {result.duplicates:,} · rejected {c['rejects'] - result.duplicates:,}"
         + (f" ({', '.join(f'{k} {v:,}' for k, v in result.rejects.items() if k != 'duplicate')})" if result.rejects else "")
     )
+    if c.get("errors"):
+        print(f"syrianews build: warning: {c['errors']:,} extractor failures; the articles are kept, see the errors table", file=sys.stderr)
     return 0
 
 

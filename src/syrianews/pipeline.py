@@ -24,6 +24,8 @@ from . import __version__
 from .articles import article_row, rejection_row, to_article
 from .buildlock import locked_build
 from .config import BuildConfig
+from . import extractor_errors
+from .extractor_errors import error_row, errors_summary, start_extractors, time_limit
 from .extractors import build_extractors
 from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
@@ -80,11 +82,13 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
         stats.stat_update(ex.name, "in")
         t0 = time.perf_counter()
         try:
-            made = ex.extract(art, found)
-        except Exception as e:
+            with time_limit(extractor_errors.EXTRACT_SECONDS, f"extractor {ex.name!r}"):
+                made = ex.extract(art, found)
+        except Exception as e:  # costs this extractor's rows, not the article: recorded in `errors`
             stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
-            stats.drop(ex.name, "extraction_error")
-            return "reject", rejection_row(Rejection(rec.source_file, rec.record_index, "extraction_error", f"{type(e).__name__}: {e}", (art.title or "")[:120]))
+            stats.stat_update(ex.name, "errors")
+            found.setdefault("errors", []).append(error_row(art, ex.name, e))
+            continue
         stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
         stats.stat_update(ex.name, "out")
         for table, rows in made.items():
@@ -190,12 +194,13 @@ def build_with(
     skipped: list[str] = []
     files = input_files(inputs, skipped)
     # validate the configuration (e.g. the actor catalogue) before any work, in this process
-    instances = build_extractors(config)
+    instances = start_extractors(build_extractors, config)
     cleanup_stale(out)
     stage = staging_dir(out)
     try:
         result = _build_into(stage, files, config, instances, config.jobs, progress, fail_after, t0)
         result.manifest["skipped_files"] = skipped
+        result.manifest["extractor_errors"] = errors_summary(stage)
         write_manifest(stage / "manifest.json", result.manifest)
         publish(stage, out)
     except BaseException:

@@ -134,8 +134,19 @@ ACCUSATIONS = pa.schema(
         ("quote_id", pa.string()),
         ("answers_accusation_id", pa.string()),
         ("n_occurrences", pa.int32()),  # times the article repeats this (kind, accuser, accused)
-        ("accuser_body_id", pa.string()),  # the state body behind accuser_actor_id (RUS_MOD), if any
+        ("accuser_body_id", pa.string()),  # the state body (RUS_MOD) or uncatalogued official (PESKOV) behind accuser_actor_id
         ("accused_body_id", pa.string()),
+    ]
+)
+
+ERRORS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("extractor", pa.string()),  # the extractor that failed; the article and the others' rows are kept
+        ("error_type", pa.string()),
+        ("message", pa.string()),
+        ("source_file", pa.string()),
+        ("record_index", pa.int64()),
     ]
 )
 
@@ -147,6 +158,7 @@ TABLES: dict[str, pa.Schema] = {
     "accusations": ACCUSATIONS,
     "links": LINKS,
     "rejects": REJECTS,
+    "errors": ERRORS,
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -157,6 +169,7 @@ DESCRIPTIONS: dict[str, str] = {
     "accusations": "One row per act of accusing, denying or condemning between actors, with CAMEO codes.",
     "links": "One row per related-article link listed under an article.",
     "rejects": "One row per raw record (or file) that did not become an article, with the reason.",
+    "errors": "One row per extractor that failed on an article: the article is kept with the other extractors' rows.",
 }
 
 

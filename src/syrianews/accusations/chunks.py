@@ -119,8 +119,12 @@ class Sentence:
     """One sentence's tokens with their actor mentions, and the chunker over them."""
 
     def __init__(self, text: str, tokens: list[Token], mentions: list[Mention], parents: dict[str, str | None],
-                 titled: dict | None = None):
+                 titled: dict | None = None, history: list[tuple[int, str]] | None = None, origin: int = 0,
+                 types: dict[str, str] | None = None):
+        self.types = types or {}  # actor → catalogue type (person, state ...)
         self.titled = titled or {}  # (title word, state) → person, for الرئيس التركي → ERDOGAN
+        self.history = history or []  # (position in the article, actor) of every mention, in order
+        self.origin = origin  # article position of this unit's offset 0
         self.text = text  # the whole unit text (offsets of tokens index it)
         self.tokens = tokens
         self.parents = parents
@@ -131,6 +135,11 @@ class Sentence:
                 if m.start < t.end and m.end > t.start and (best is None or m.end - m.start > best.end - best.start):
                     best = m
             self.mention_at.append(best)
+
+    def earlier_actors(self, i: int) -> list[str]:
+        """Actors the article names before token ``i``, nearest first (for bare descriptions)."""
+        pos = self.origin + self.tokens[i].start
+        return [a for p, a in reversed(self.history) if p < pos]
 
     # -- token tests -------------------------------------------------------------------
     def clitic_before_mention(self, i: int) -> str:
@@ -188,6 +197,8 @@ class Sentence:
             t = self.tokens[i]
             r = role(t)
             if r in ("filler", "particle") or (r == "negation" and t.key != "ما"):
+                if r == "filler" and i + 1 < hi and self.mention_at[i + 1] is not None:
+                    pending_prep = False  # منذ الأحد حزب العمال: the time word was the preposition's object
                 i += 1
                 continue
             if r == "preposition":
@@ -237,11 +248,21 @@ class Sentence:
                         j += 1
                         continue
                     if mj is not None:
+                        # جماعة حزب العمال، الأمين العام لجامعة الدول العربية: a kind noun or a title
+                        # and the name it governs are one phrase
+                        if not g.mentions and self._governs_name(i, j):
+                            self._take_mention(g, mj)
+                            k = j + 1
+                            while k < hi and self.mention_at[k] is mj:
+                                k += 1
+                            j = k
+                            continue
                         # a nisba adjective or a name after "باسم" belongs to this phrase
                         if self._new_definite(j):
                             break
                         if (self.is_nisba(mj) and not self.clitic_before_mention(j) or role(self.tokens[j - 1]) == "glue"
                                 or is_title(self.tokens[j - 1].key) and not self.clitic_before_mention(j)
+                                and self._title_takes(j - 1, mj)
                                 or any(related(mj.actor_id, a, self.parents) for a in g.actors) and not self.clitic_before_mention(j)):
                             self._take_mention(g, mj)
                             k = j + 1
@@ -267,6 +288,27 @@ class Sentence:
                 break
         return out
 
+    def _title_takes(self, k: int, m: Mention) -> bool:
+        """A title at ``k`` holds the actor after it: an indefinite title governs it as a genitive
+        (رئيس تركيا، زعيم حزب العمال); a definite one only stands in apposition to a person
+        (الرئيس اردوغان) - حمّل المسؤول حزب العمال المسؤولية is subject and object."""
+        key = self.tokens[k].key.lstrip("وف")
+        if not (key.startswith("ال") or key.startswith("لل")) or not self.types:
+            return True
+        return self.types.get(m.actor_id) == "person"
+
+    def _governs_name(self, first: int, j: int) -> bool:
+        """The words [first, j) govern the actor named at ``j``: a kind noun right before it
+        (جماعة حزب العمال، تنظيم داعش), or a title whose genitive is introduced by لـ (الأمين العام
+        لجامعة الدول العربية، المبعوث الخاص للأمم المتحدة)."""
+        clitic = self.clitic_before_mention(j)
+        if j == first + 1 and role(self.tokens[first]) == "kind_noun" and not clitic:
+            return True
+        if clitic.lstrip("و") not in ("ل", "لل") or "(" in self.tokens[j].open_before:
+            return False
+        words = self.tokens[first:j]
+        return len(words) <= 3 and is_title(words[0].key) and not any(t.boundary_after for t in words)
+
     def _inside_parens(self, first: int, j: int) -> bool:
         """Token ``j`` continues a parenthesis opened since ``first`` ((مضر حماد الأسعد))."""
         depth = 0
@@ -281,6 +323,8 @@ class Sentence:
         prev, cur = self.tokens[j - 1], self.tokens[j]
         if self.mention_at[j - 1] is not None or "(" in cur.open_before or ")" in prev.close_after:
             return False
+        if role(prev) == "demonstrative":
+            return False  # هذا التنظيم، هذه الحكومة: one phrase
         if not cur.key.startswith("ال") or prev.key.lstrip("وف").startswith("ال") or is_title(prev.key):
             return False
         return is_title(cur.key) or self.mention_at[j] is not None and not self.is_nisba(self.mention_at[j])

@@ -7,6 +7,7 @@ from typing import Callable
 from .acts import Act
 from .chunks import Group, Sentence, chain, cues, role
 from .roles import Roles
+from .text import fold
 
 Named = Callable[[Sentence, Group], "tuple[str | None, str | None]"]
 
@@ -45,8 +46,8 @@ def resolve_denied(act: Act, sent: Sentence, roles: Roles, named: Named) -> None
             act.accused, act.accused_actor_id = named(sent, gs[0])  # كذّبت روسيا واشنطن
         return
     for g in sent.groups(holder_from, min(len(toks), holder_from + 3)):
-        if g.prep or role(toks[g.first]) == "that":
-            break
+        if g.prep or role(toks[g.first]) == "that" or sent.is_claim_marker(g.first):
+            break  # اتهامات لها بدعم داعش: the claim, not whose it is
         if g.demonstrative:
             act.anaphoric = True
             return
@@ -80,7 +81,9 @@ def link_denials(acts: list[Act], parents: dict[str, str | None]) -> None:
 def denied_accusation(acc: Act, denial: Act) -> None:
     """نفت موسكو اتهامات واشنطن: the genitive after the masdar is the accuser, the denier is the
     accused, and the denial answers this accusation."""
-    if acc.accuser is None and acc.accuser_actor_id is None:
+    behind_lam = bool(acc.accused) and fold(acc.accused)[:1] == "ل" and not fold(acc.accused).startswith("ال")
+    if acc.accuser is None and acc.accuser_actor_id is None and not behind_lam:
+        # the genitive after the masdar was read as its object; اتهامات لبلاده: the لـ phrase is the accused
         acc.accuser, acc.accuser_actor_id = acc.accused, acc.accused_actor_id
     acc.accused, acc.accused_actor_id = denial.accuser, denial.accuser_actor_id
     if acc.accused_actor_id == acc.accuser_actor_id:

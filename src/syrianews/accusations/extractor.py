@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..records import Article
+from . import anaphora
 from .actorinfo import ActorInfo, load_actor_info
 from .acts import Act, Quote, rows
 from .chunks import Group, Mention, Sentence, actor_of, role
@@ -24,6 +25,7 @@ from .triggers import TriggerMatch, find_triggers, may_hold_trigger
 
 MAX_CLAIM = 300  # characters of claim text kept
 PREVIOUS_SENTENCES = 3  # how far back a dropped subject is looked for
+TITLE_ORIGIN = -10**9  # article position of the title's offset 0: the title comes before the body
 
 
 class AccusationExtractor:
@@ -42,9 +44,12 @@ class AccusationExtractor:
         quotes = found.get("quotes", []) or []
         acts: list[Act] = []
         titled = titled_persons(article, mentions, self.info)
+        real = [m for m in mentions if m.get("form") != "implied"]
+        history = sorted(((m["start"] + (TITLE_ORIGIN if m.get("in_title") else 0), m["actor_id"]) for m in real),
+                         key=lambda x: x[0])
         if article.title:
             title_mentions = [self._mention(m, 0) for m in mentions if m.get("in_title") and m.get("form") != "implied"]
-            self._unit(article.title, True, None, 0, title_mentions, [], acts, titled)
+            self._unit(article.title, True, None, 0, title_mentions, [], acts, titled, history, TITLE_ORIGIN)
         starts = article.paragraph_starts()
         body_mentions = [m for m in mentions if not m.get("in_title") and m.get("form") != "implied"]
         for k, (para, base) in enumerate(zip(article.paragraphs, starts)):
@@ -56,7 +61,7 @@ class AccusationExtractor:
                 for q in quotes
                 if q.get("start") is not None and q["start"] < end and q["end"] > base
             ]
-            self._unit(para, False, k, base, ums, uqs, acts, titled)
+            self._unit(para, False, k, base, ums, uqs, acts, titled, history, base)
         link_denials(acts, self.parents)
         return {"accusations": rows(article.article_id, acts, self.info)}
 
@@ -69,7 +74,8 @@ class AccusationExtractor:
 
     # -- one title or paragraph --------------------------------------------------------
     def _unit(self, text: str, in_title: bool, paragraph: int | None, base: int,
-              mentions: list[Mention], quotes: list[Quote], acts: list[Act], titled: dict) -> None:
+              mentions: list[Mention], quotes: list[Quote], acts: list[Act], titled: dict,
+              history: list[tuple[int, str]] | None = None, origin: int = 0) -> None:
         if not may_hold_trigger(text):
             return
         spans = sentences(text)
@@ -82,13 +88,16 @@ class AccusationExtractor:
 
             def prev_subject(earlier=earlier) -> tuple | None:  # computed only when needed
                 return next(filter(None, (self._subject_of(text, sp, mentions, titled) for sp in reversed(earlier))), None)
-            sent = Sentence(text, tokens, [m for m in mentions if m.start < se and m.end > ss], self.parents, titled)
+            sent = Sentence(text, tokens, [m for m in mentions if m.start < se and m.end > ss], self.parents, titled,
+                            history, origin, self.info.types)
             carried: Group | None = None
             in_sentence: list[Act] = []
             denied_at: dict[int, Act] = {}  # token index of a denial's object → the denial
+            last: list[Act] = []  # the acts of the previous trigger
             for n, trig in enumerate(trigs):
                 nxt = trigs[n + 1].index if n + 1 < len(trigs) else None
-                roles = find_roles(sent, trig, nxt)
+                coordinated = (n > 0 and bool(last) and _coordinated(trigs[n - 1], trig))
+                roles = find_roles(sent, trig, nxt, coordinated)
                 if roles.skip:
                     continue
                 if roles.subject_only:
@@ -97,6 +106,9 @@ class AccusationExtractor:
                 new = self._act(sent, trig, roles, text, ss, se, in_title, paragraph, base, quotes, carried, in_sentence, acts,
                                 prev_subject)
                 carried = None
+                if coordinated:
+                    new = _share_roles(last, new)
+                last = new
                 if trig.entry.kind == "deny" and roles.object_first is not None:
                     denied_at[roles.object_first] = new[0]
                 elif trig.entry.pos == "masdar" and trig.index in denied_at:
@@ -144,6 +156,11 @@ class AccusationExtractor:
                 twin = Act(**{**act.__dict__})
                 twin.accused, twin.accused_actor_id = self._named(sent, g2)
                 out.append(twin)
+            if roles.accused and not any(g.has_actor() for g in roles.accused):
+                for other in anaphora.resolve(sent, roles.accused[0], self.info.types)[1:]:  # التنظيمين: one act each
+                    twin = Act(**{**act.__dict__})
+                    twin.accused_actor_id = other
+                    out.append(twin)
         for a in out:
             self._finish(a, sent, roles, text, se)
         return out
@@ -209,6 +226,9 @@ class AccusationExtractor:
     def _named(self, sent: Sentence, g: Group) -> tuple[str | None, str | None]:
         """(surface, actor) of a group; a bare title of a state is the person it stands for."""
         actor = actor_of(g, self.parents)
+        if actor is None:  # التنظيم الإرهابي: the armed group named last
+            found = anaphora.resolve(sent, g, self.info.types)
+            return sent.surface(g), found[0] if found else None
         return sent.surface(g), person_for_title(sent, g, actor, self.info) or actor
 
     def _subject_of(self, text: str, span: tuple[int, int], mentions: list[Mention], titled: dict) -> tuple | None:
@@ -218,7 +238,7 @@ class AccusationExtractor:
         if not ms:
             return None
         tokens = tokenize(text, ss, se)
-        sent = Sentence(text, tokens, ms, self.parents, titled)
+        sent = Sentence(text, tokens, ms, self.parents, titled, types=self.info.types)
         g = _first_actor_group(sent, len(tokens))
         return self._named(sent, g) if g is not None else None
 
@@ -226,6 +246,27 @@ class AccusationExtractor:
 
 
 
+
+
+def _coordinated(prev: TriggerMatch, trig: TriggerMatch) -> bool:
+    """يستنكر ويشجب: two verbs of one act joined by و, with one subject and one object."""
+    return (trig.index == prev.index + 1 and trig.prefix[:1] == "و" and trig.entry.kind == prev.entry.kind
+            and trig.entry.pos == prev.entry.pos == "verb" and not prev.suffix)
+
+
+def _share_roles(first: list[Act], second: list[Act]) -> list[Act]:
+    """The second verb takes the first one's subject; the first takes the second one's object
+    when it had none (its object came after both verbs)."""
+    lead = first[0]
+    for a in second:
+        a.accuser, a.accuser_actor_id = lead.accuser, lead.accuser_actor_id
+        if a.accused_actor_id == a.accuser_actor_id:
+            a.accused_actor_id = None
+    if not lead.accused and not lead.accused_actor_id and len(first) == 1:
+        lead.accused, lead.accused_actor_id = second[0].accused, second[0].accused_actor_id
+        if lead.accused_actor_id == lead.accuser_actor_id:
+            lead.accused_actor_id = None
+    return second
 
 
 def _last_actor_group(sent: Sentence, i: int) -> Group | None:

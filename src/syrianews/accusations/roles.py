@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chunks import Group, Sentence, role
-from .triggers import TriggerMatch
+from .triggers import TriggerMatch, load_triggers
 
 RIGHT_WINDOW = 14  # tokens after a trigger searched for its arguments
+AGENT_REACH = 5  # tokens after a relative pronoun searched for the doer of a condemned deed
 
 
 @dataclass
@@ -78,6 +79,11 @@ def _skipped(s: Sentence, trig: TriggerMatch) -> bool:
         return True
     if trig.entry.pos in ("participle", "passive") and prev[:1].isdigit():
         return True
+    if trig.entry.responsibility and trig.entry.form.startswith("ت") and trig.cue_index is not None:
+        # تحمّل المسؤولية، على تحمّل الأعباء: bore, bearing; تحمّل X المسؤولية holds the actor X responsible
+        between = range(i + 1, trig.cue_index)
+        if (i > 0 and role(s.tokens[i - 1]) == "preposition") or not any(s.mention_at[k] for k in between):
+            return True
     return False
 
 
@@ -115,8 +121,11 @@ def _right_end(s: Sentence, trig: TriggerMatch, next_trigger: int | None, start:
     return hi
 
 
-def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Roles:
-    """Accuser, accused and claim of one trigger, as far as the sentence gives them."""
+def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordinated: bool = False) -> Roles:
+    """Accuser, accused and claim of one trigger, as far as the sentence gives them.
+
+    ``coordinated``: the verb is joined by و to a verb of the same act just before it (يستنكر
+    ويشجب): it shares that verb's subject, so every phrase after it is its object."""
     pos = trig.entry.pos
     i = trig.index
     out = Roles(negated=_negated(s, trig))
@@ -180,6 +189,15 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
         return out
 
     # finite verb (also phrase verbs)
+    if coordinated:
+        out.subject_dropped = True
+        if slots:
+            obj = next((sl for sl in slots if any(g.has_actor() for g in sl)), slots[0])
+            out.accused = obj
+            out.object_first, out.object_last = obj[0].first, obj[-1].last
+        _agent_of_object(s, trig, out)
+        _phrase_objects(s, trig, out, end)
+        return out
     left = None
     clause_initial = (trig.prefix[:1] in ("و", "ف") or i == 0 or s.tokens[i - 1].boundary_after
                       or role(s.tokens[i - 1]) == "opener")
@@ -193,6 +211,18 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
                 out.accused = [left]  # الجيش التركي الذي اتُّهم بعدم حماية ...: passive
                 out.claim_index = i + 1
                 return out
+            head = _antecedent(s, j - 1)
+            if trig.suffix and head is not None:
+                subject = slots[0] if slots else None  # الذي يتهمه المتظاهرون: a subject after the verb
+                if subject is not None or _feminine(s.tokens[j - 1].key) != _feminine_verb(trig):
+                    # الحزب الذي تتهمه أنقرة، الحزب المحظور الذي تتهمه (she): the pronoun resumes the head
+                    out.accused = [head]
+                    if subject is not None:
+                        out.accuser = subject[0]
+                    else:
+                        out.subject_dropped = True
+                    _phrase_objects(s, trig, out, end)
+                    return out
         elif j > 0 and (j == i or role(s.tokens[j]) == "particle"):
             g = s.group_before(j)
             imperfect = trig.entry.form[:1] in ("ي", "ت", "ن")
@@ -205,7 +235,11 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
     if left is not None:
         out.accuser = left
         if trig.suffix:
-            out.accused_pronoun = trig.suffix
+            head = _enclosing_head(s, i, left)
+            if head is not None:
+                out.accused = [head]  # اردوغان الذي واجه انتقادات تتهمه: the pronoun resumes the relative's head
+            else:
+                out.accused_pronoun = trig.suffix
         elif slots:
             out.accused = slots[0]
             out.object_first, out.object_last = slots[0][0].first, slots[0][-1].last
@@ -215,6 +249,12 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
             out.accuser = slots[0][0]
         else:
             out.subject_dropped = True
+    elif _first_person(trig) and slots:
+        # ندين بأشد العبارات العمل الإجرامي: "we" is the subject, the phrases after the verb are objects
+        out.subject_dropped = True
+        obj = next((sl for sl in slots if any(g.has_actor() for g in sl)), slots[0])
+        out.accused = obj
+        out.object_first, out.object_last = obj[0].first, obj[-1].last
     elif len(slots) >= 2:
         out.accuser = slots[0][0]
         obj = slots[1]
@@ -226,8 +266,9 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
         out.object_first, out.object_last = obj[0].first, obj[-1].last
     elif len(slots) == 1 and _single_slot_is_subject(s, trig, end, next_trigger):
         out.accuser = slots[0][0]
-        if end < len(s.tokens) and (end == next_trigger or end == trig.cue_index or role(s.tokens[end]) == "demonstrative"):
-            out.object_first = end
+        if end < len(s.tokens) and (end == next_trigger or end == trig.cue_index or role(s.tokens[end]) == "demonstrative") \
+                and end == slots[0][-1].last + 1 and all(g.has_actor() for g in slots[0][1:]):
+            out.object_first = end  # نفت موسكو الاتهامات، نفت موسكو هذه المعلومات: the object right after the subject
         elif end < len(s.tokens) and trig.entry.kind == "condemn" and s.is_claim_marker(end):
             out.accused = [g for g in s.groups(end, min(len(s.tokens), end + 4)) if g.has_actor()][:1]
         elif end < len(s.tokens) and trig.entry.kind == "condemn" and s.tokens[end - 1].boundary_after:
@@ -251,8 +292,76 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None) -> Rol
             out.subject_dropped = True
     else:
         out.subject_dropped = True
+    _agent_of_object(s, trig, out)
     _phrase_objects(s, trig, out, end)
     return out
+
+
+def _first_person(trig: TriggerMatch) -> bool:
+    """ندين، نستنكر، نتهم: an imperfect of "we" (its third-person twin يدين is a trigger too);
+    نفت and ندد are perfects of roots that start with ن."""
+    form = trig.entry.form
+    return form.startswith("ن") and ("ي" + form[1:]) in load_triggers()
+
+
+def _agent_of_object(s: Sentence, trig: TriggerMatch, out: Roles) -> None:
+    """A condemned deed with no actor in it, followed by a relative clause that names its doer
+    (أدان القصف الذي شنته الطائرات التركية، الدور الذي يلعبه النظام الإيراني): the doer is accused."""
+    if trig.entry.kind != "condemn" or not out.accused or any(g.has_actor() for g in out.accused):
+        return
+    k = out.accused[-1].last + 1
+    if k >= len(s.tokens) or role(s.tokens[k]) != "relative" or s.tokens[k - 1].boundary_after:
+        return
+    for g in s.groups(k + 1, min(len(s.tokens), k + 1 + AGENT_REACH)):
+        if g.has_actor():
+            if not g.prep:
+                out.accused = [g]
+            return
+
+
+_FEMININE_RELATIVES = frozenset({"التي", "اللواتي", "اللاتي", "اللتين", "اللتان"})
+RELATIVE_REACH = 6  # tokens between a relative pronoun and a trigger whose pronoun resumes its head
+
+
+def _feminine(relative_key: str) -> bool:
+    return relative_key.lstrip("وف") in _FEMININE_RELATIVES
+
+
+def _feminine_verb(trig: TriggerMatch) -> bool:
+    """تتهم، اتهمت، حمّلت: a verb of the third person feminine (its subject is feminine)."""
+    form = trig.entry.form
+    return form.startswith("ت") if form[:1] in ("ي", "ت", "ن") else form.endswith(("ت", "تا"))
+
+
+def _antecedent(s: Sentence, k: int) -> Group | None:
+    """The named noun phrase a relative pronoun at token ``k`` refers to; an adjective after the
+    name is skipped (حزب العمال الكردستاني المحظور الذي ...)."""
+    g = s.group_before(k)  # a head inside a prepositional phrase is still the head (ضد الحزب الذي ...)
+    if g is None:
+        return None
+    if g.has_actor():
+        return g
+    if g.first == g.last and s.tokens[g.first].key.startswith("ال"):
+        h = s.group_before(g.first)
+        if h is not None and h.has_actor():
+            return h
+    return None
+
+
+def _enclosing_head(s: Sentence, i: int, subject: Group) -> Group | None:
+    """A verb with an object pronoun inside a relative clause whose head is not the verb's subject:
+    the head the pronoun resumes (X الذي واجه انتقادات تتهمه → X)."""
+    for k in range(i - 1, max(-1, i - 1 - RELATIVE_REACH), -1):
+        if s.tokens[k].boundary_after:
+            return None
+        if role(s.tokens[k]) == "relative":
+            if k >= subject.first:
+                return None  # the subject itself is inside that clause's head
+            head = _antecedent(s, k)
+            if head is not None and head.last < subject.first and not set(head.actors) & set(subject.actors):
+                return head
+            return None
+    return None
 
 
 def _object_after_comma(s: Sentence, trig: TriggerMatch, end: int, next_trigger: int | None) -> list[Group] | None:
@@ -281,7 +390,7 @@ def _single_slot_is_subject(s: Sentence, trig: TriggerMatch, end: int, next_trig
         return True
     if kind == "condemn":  # ونددت قطر بالهجوم، واستنكرت الحكومة، ... | ويشجب إسرائيل ويطالبها
         return end >= len(s.tokens) or s.is_claim_marker(end) or s.tokens[end - 1].boundary_after
-    return trig.cue_index is not None and end == trig.cue_index and not (trig.entry.requires and "مسؤولي" in trig.entry.requires.pattern)
+    return trig.cue_index is not None and end == trig.cue_index and not trig.entry.responsibility
 
 
 def _phrase_objects(s: Sentence, trig: TriggerMatch, out: Roles, end: int) -> None:

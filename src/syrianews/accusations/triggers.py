@@ -26,6 +26,7 @@ _PREFIXES = {
 _SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي", "")
 PRONOUN_SUFFIXES = frozenset(s for s in _SUFFIXES if s)
 CUE_WINDOW = 4  # tokens after a phrase trigger in which its cue must appear
+RESPONSIBILITY_WINDOW = 6  # حمّل منذ مساء أمس التنظيم الإرهابي مسؤولية: the object and an adjunct come first
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,16 @@ class TriggerEntry:
     cameo: str
     pos: str  # verb, masdar, participle, passive, phrase
     requires: re.Pattern | None
+
+    @property
+    def responsibility(self) -> bool:
+        """حمّل X المسؤولية: the cue is the word for responsibility."""
+        return self.requires is not None and "ولي" in self.requires.pattern
+
+    @property
+    def blame(self) -> bool:
+        """ألقى باللوم على X."""
+        return self.requires is not None and "اللوم" in self.requires.pattern
 
 
 @dataclass(frozen=True)
@@ -130,7 +141,8 @@ def match_token(tokens: list[Token], i: int) -> TriggerMatch | None:
         cue = None
         if entry.requires is not None:
             cue = next(
-                (j for j in range(i + 1, min(len(tokens), i + 1 + CUE_WINDOW)) if entry.requires.search(tokens[j].key)),
+                (j for j in range(i + 1, min(len(tokens), i + 1 + (RESPONSIBILITY_WINDOW if entry.responsibility else CUE_WINDOW)))
+                 if entry.requires.search(tokens[j].key)),
                 None,
             )
             if cue is None:
@@ -150,6 +162,6 @@ def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
         if m is None:
             continue
         out.append(m)
-        if m.cue_index is not None:
-            used.add(m.cue_index)
+        if m.cue_index is not None and m.kind != "deny":
+            used.add(m.cue_index)  # رفض الاتهامات: the masdar stays a trigger (an accusation, reversed)
     return out

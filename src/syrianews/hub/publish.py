@@ -149,6 +149,10 @@ def publish(
         message = _scrub(str(e).splitlines()[0] if str(e) else type(e).__name__, token)
         print(f"syrianews publish: failed while {step} on {p.repo_id}: {type(e).__name__}: {message}", file=err)
         return EXIT_FAILED
+    except Exception as e:  # noqa: BLE001 - any other failure of the client: one line, the token scrubbed, no traceback
+        message = _scrub(str(e).splitlines()[0] if str(e) else type(e).__name__, token)
+        print(f"syrianews publish: unexpected error while {step} on {p.repo_id}: {type(e).__name__}: {message}", file=err)
+        return EXIT_FAILED
     url = getattr(commit, "commit_url", None) or f"https://huggingface.co/datasets/{p.repo_id}"
     print(f"published {len(p.files)} files ({_human(p.total_bytes)}) to {p.repo_id}, tag {p.tag}: {url}", file=out)
     return 0

@@ -49,11 +49,11 @@ def input_files(paths: list[Path], skipped: list[str] | None = None) -> list[tup
                     continue
                 if is_documentation(f.name):
                     if skipped is not None:
-                        skipped.append(rel.as_posix())
+                        skipped.append(safe_name(rel.as_posix()))
                     continue
-                out.append((f, rel.as_posix()))
+                out.append((f, safe_name(rel.as_posix())))
         elif root.exists():
-            out.append((root, root.name))
+            out.append((root, safe_name(root.name)))
         else:
             raise FileNotFoundError(f"input {root} does not exist")
     return out
