@@ -31,9 +31,11 @@ from .extractors import build_extractors
 from .lexicons import data_text, fold
 from .manifest import file_sha256, write_manifest
 from .readers import input_files, iter_file
-from .records import RawRecord, Rejection
+from .readers.html import normalize_url
+from .records import RawRecord, Rejection, Tally
 from .schema import TABLES
 from .stats import Stats
+from .stories import StoryIndex
 from .writer import TableWriter, cleanup_stale, publish, staging_dir
 
 BATCH = 200
@@ -94,7 +96,7 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
         for table, rows in made.items():
             found.setdefault(table, []).extend(rows)
             stats.rows(ex.name, table, len(rows))
-    return "article", (article_row(art), found)
+    return "article", (article_row(art, found.get("mentions")), found)
 
 
 def _process_batch(batch: list[RawRecord]) -> tuple[list[tuple[str, Any]], dict[str, Any]]:
@@ -220,10 +222,16 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: BuildConfig,
     links: list[dict] = []
     seen: dict[str, int] = {}  # article_id → row number
     n_duplicates = 0
+    n_syria = 0  # articles flagged as about Syria
+    stories = StoryIndex()  # near-duplicate clusters, in build order
+    story_sizes: Counter[str] = Counter()
     titles: dict[str, str] = {}
     mention_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     n_records = 0
     stats = Stats()
+
+    tallies: Counter[str] = Counter()  # records counted, not articles (WARC requests, ...)
+    urls: dict[str, str] = {}  # normalised URL → article_id, to resolve related links
 
     def records() -> Iterator[RawRecord | Rejection]:
         for path, name in files:
@@ -234,6 +242,9 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: BuildConfig,
                     item = next(items, None)
                 if item is None:
                     break
+                if isinstance(item, Tally):
+                    tallies[item.kind] += 1
+                    continue
                 yield item
 
     show = sys.stderr.isatty() if progress is None else progress
@@ -258,7 +269,14 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: BuildConfig,
             continue
         seen[aid] = len(seen)
         stats.stat_update("dedup", "out")
+        n_syria += bool(row.get("syria"))
+        with stats.timer("stories"):
+            row["story_id"] = stories.assign(aid, row.pop("_story_signature", None))
+        story_sizes[row["story_id"]] += 1
         titles.setdefault(title_key(row["title"]), aid)
+        url_key = normalize_url(row["url"])
+        if url_key:
+            urls.setdefault(url_key, aid)
         writers["articles"].extend([row])
         for table, rows in found.items():
             if table == "links":
@@ -276,7 +294,8 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: BuildConfig,
             w.close()
     with stats.timer("resolve_links"):
         for link in links:
-            target = titles.get(title_key(link["title"]))
+            # by URL first (a page's canonical URL), else by headline
+            target = urls.get(normalize_url(link["url"]) or "") or titles.get(title_key(link["title"]))
             link["target_article_id"] = target if target != link["article_id"] else None
         stats.stat_update("resolve_links", "in", len(links))
         stats.stat_update("resolve_links", "out", sum(1 for link in links if link["target_article_id"] is not None))
@@ -303,6 +322,14 @@ def _build_into(stage: Path, files: list[tuple[Path, str]], config: BuildConfig,
         "counts": counts,
         "rejects": reasons,
         "duplicates": n_duplicates,
+        "syria_articles": n_syria,
+        "stories": {
+            "stories": len(story_sizes),
+            "shared": sum(1 for n in story_sizes.values() if n > 1),  # stories told by two articles or more
+            "articles_in_shared": sum(n for n in story_sizes.values() if n > 1),
+            "threshold": stories.threshold,
+        },
+        "tallied_records": dict(sorted(tallies.items())),
         "jobs": jobs,
         "timings": {"extract_seconds": round(t_extract, 3), "total_seconds": round(seconds, 3)},
         # per step: seconds (summed over workers), in/out (records, or rows), rows made per

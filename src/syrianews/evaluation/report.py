@@ -75,13 +75,15 @@ def quality_markdown(result: dict[str, Any] | None, *, check_code: bool = False)
         f"word overlap ≥ 0.5, actors and accusations by catalogue ID along the affiliation chain). The last column pools all "
         f"{g['articles']} articles.",
         "",
-        "| what is found | precision | recall | F1 | F1, all articles |",
-        "|---|---:|---:|---:|---:|",
+        "| what is found | reference items | precision | recall | F1 | F1, all articles |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for key, label in ROWS:
         c, w = cv[key], result[key]
-        out.append(f"| {label} | {_pm(c['precision'])} | {_pm(c['recall'])} | {_pm(c['f1'])} | {w['f1']:.3f} |")
-    out.append(f"| speaker of a matched quote (accuracy) | | | {_pm(cv['speaker_accuracy'])} | {result['speaker_accuracy']:.3f} |")
+        n = w["tp"] + w["fn"] if "tp" in w else "–"
+        out.append(f"| {label} | {n} | {_pm(c['precision'])} | {_pm(c['recall'])} | {_pm(c['f1'])} | {w['f1']:.3f} |")
+    n = result.get("speaker_n", "–")
+    out.append(f"| speaker of a matched quote (accuracy) | {n} matched | | | {_pm(cv['speaker_accuracy'])} | {result['speaker_accuracy']:.3f} |")
     partial = []
     for key, label in ROWS:
         fewer = [f"{p} over {cv[key][p]['folds']}" for p in ("precision", "recall", "f1") if cv[key][p]["folds"] != cv["folds"]]
