@@ -21,7 +21,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = Path(os.environ.get("SYRIANEWS_CORPUS", ROOT.parent / "shared" / "corpora" / "saudinewsnet"))
+DEFAULT_CORPUS = Path(os.environ.get("SYRIANEWS_CORPUS", ROOT / "data" / "raw" / "saudinewsnet"))  # the shipped copy
 
 
 STAGES = [
@@ -93,7 +93,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--jobs", type=int, default=None)
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the JSON report instead of the text")
+    ap.add_argument("--json-out", type=Path, default=None,
+                    help="where to write the JSON report beside the text (default: reports/benchmarks/bench_build-<UTC time>.json)")
     args = ap.parse_args()
     if not any(args.corpus.glob("*.zip")):
         print(f"no corpus at {args.corpus} (set SYRIANEWS_CORPUS)", file=sys.stderr)
@@ -104,7 +106,14 @@ def main() -> int:
         stages = {}
         for name, extractors in STAGES:
             stages[name] = measure_build(args.corpus, tmp / name.replace(" ", "_"), args.jobs, extractors)
-    report = {"floor": floor, **stages}
+    for r in stages.values():  # what compares across runs: ratios to the floor of the same run
+        r["ratio_to_floor"] = round(r["seconds"] / floor["seconds"], 3)
+        r["articles_per_second"] = round(r["articles"] / r["seconds"], 1)
+    report = {"corpus": str(args.corpus), "jobs": args.jobs, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+              "floor": floor, **stages}
+    json_out = args.json_out or ROOT / "reports" / "benchmarks" / f"bench_build-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}.json"
+    json_out.parent.mkdir(parents=True, exist_ok=True)
+    json_out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(report, indent=1))
         return 0
@@ -115,6 +124,7 @@ def main() -> int:
             f"   peak memory: main {r['peak_mib_main']:.0f} MiB, largest worker {r['peak_mib_worker']:.0f} MiB"
         )
     print(f"extraction over foundation: {stages['full build']['seconds'] / stages['foundation']['seconds']:.2f}x")
+    print(f"JSON report: {json_out}")
     return 0
 
 

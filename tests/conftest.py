@@ -8,8 +8,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SYRIANEWS_SHARED", ROOT.parent / "shared"))
-CORPUS = Path(os.environ.get("SYRIANEWS_CORPUS", SHARED / "corpora" / "saudinewsnet"))
-SAMPLE = ROOT / "data" / "raw" / "000_9a22f17ed7bf8f62.txt"
+# SaudiNewsNet ships in data/raw/saudinewsnet (CC BY-NC-SA 4.0); $SYRIANEWS_CORPUS points elsewhere
+CORPUS = Path(os.environ.get("SYRIANEWS_CORPUS", ROOT / "data" / "raw" / "saudinewsnet"))
+SAMPLE = ROOT / "data" / "raw" / "sample" / "000_9a22f17ed7bf8f62.txt"
 
 
 @pytest.fixture(scope="session")

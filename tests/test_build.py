@@ -196,8 +196,32 @@ def test_saudinewsnet_nothing_lost(corpus_dir, corpus_build):
         r = by_url[a.url]
         assert a.outlet == r["source"]
         assert a.title == (_fold_ws(r["title"]) or None)
-        assert a.published == pd.Timestamp(r["date_extracted"])
+        assert pd.isna(a.published) and a.crawled == pd.Timestamp(r["date_extracted"])  # a crawl day, not a publication date
         assert (a.author if isinstance(a.author, str) else "") == _fold_ws(r["author"])
-    assert arts.outlet.nunique() == 14 and arts.published.notna().all()
+    assert arts.outlet.nunique() == 14 and arts.published.isna().all() and arts.crawled.notna().all()
     manifest = json.loads((corpus_build / "manifest.json").read_text())
+    # the Syria subset (SaudiNewsNet's README: about 1,975 articles concern Syria in any way)
+    assert manifest["syria_articles"] == arts.syria.sum() and 600 < manifest["syria_articles"] < 2000
+    # wire copies: SaudiNewsNet has 1,679 articles sharing an exact headline with another
+    assert manifest["stories"]["articles_in_shared"] > 3000 and arts.story_id.notna().all()
     assert manifest["records"] == 31_030 and len(manifest["inputs"]) == 18
+
+
+def test_shipped_raw_data_is_complete_and_licensed():
+    """data/raw ships the sample and SaudiNewsNet's 18 upstream zips with licence and citation;
+    `make dataset` reads all of them and skips the documentation beside them."""
+    import hashlib
+
+    from syrianews.readers import input_files
+
+    raw = SAMPLE.parents[1]
+    snn = raw / "saudinewsnet"
+    sums = dict(reversed(l.split()) for l in (snn / "SHA256SUMS").read_text().splitlines())
+    assert len(sums) == 18
+    for name, digest in sums.items():
+        assert hashlib.sha256((snn / name).read_bytes()).hexdigest() == digest, name
+    assert "CC BY-NC-SA 4.0" in (snn / "LICENSE").read_text() and "Alhagri" in (snn / "CITATION.cff").read_text()
+    skipped: list[str] = []
+    files = [name for _, name in input_files([raw], skipped)]
+    assert files == ["sample/" + SAMPLE.name] + [f"saudinewsnet/{n}" for n in sorted(sums)]
+    assert {"saudinewsnet/LICENSE", "saudinewsnet/CITATION.cff", "saudinewsnet/README.md", "saudinewsnet/SHA256SUMS"} <= set(skipped)

@@ -228,6 +228,10 @@ def test_export_loads_back_config_by_config(build: Path, tmp_path: Path, cache: 
         assert ds.features == features(name)
         assert_same(ds, exported)
     assert "DATASHEET.md" in result.files  # the project's datasheet goes with the export
+    # the data's licence goes with the export too; the code's MIT licence does not cover the data
+    lic = (out / "LICENSE.md").read_text(encoding="utf-8")
+    assert "LICENSE.md" in result.files and "cc-by-nc-sa-4.0" in lic and "SaudiNewsNet" in lic and "MIT" in lic
+    assert "CC BY-NC-SA 4.0" in card.text and "MIT" in card.text
 
 
 def test_card_yaml_validates_with_hub_card_classes(build: Path, tmp_path: Path):

@@ -131,11 +131,13 @@ def _snippet(text: str | None) -> str:
 def to_article(rec: RawRecord) -> Article | Rejection:
     f = rec.fields
     page = None
+    if rec.fmt in ("html", "warc"):
+        return _html_article(rec)
     if rec.fmt == "pagedump":
         raw_body = f.get("text") or ""
         page = parse_page_dump(raw_body)
         title, url, published_raw, author, outlet = page.title, None, page.published, page.author, page.outlet
-        source = None
+        source, crawled = None, None
     else:
         f = {str(k).lower(): v for k, v in f.items()}
         raw_body = _text_block(_field(f, "body"))
@@ -144,6 +146,7 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         title = _text(_field(f, "title")) or (page.title if page else None)
         url = _text(_field(f, "url"))
         published_raw = _field(f, "published") or (page.published if page else None)
+        crawled = parse_date(_field(f, "crawled"))
         author = _text(_field(f, "author")) or (page.author if page else None)
         source = _text(_field(f, "outlet"))
         outlet = (page.outlet if page and page.outlet else None) or source
@@ -168,6 +171,7 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         author=author,
         published=published,
         published_raw=None if published_raw is None else str(published_raw),
+        crawled=crawled,
         tags=tags,
         url=url,
         language=language,
@@ -176,6 +180,53 @@ def to_article(rec: RawRecord) -> Article | Rejection:
         content_hash=content_hash,
         fmt=rec.fmt,
         related=tuple(page.related) if page else (),
+    )
+
+
+def _html_article(rec: RawRecord) -> Article | Rejection:
+    """A saved page or a crawled response: the HTML parser finds text and metadata; the date
+    is the page's, else the crawl's (``WARC-Date``)."""
+    from .readers.html import parse_html
+
+    f = rec.fields
+    data = f.get("html") or b""
+    if isinstance(data, bytes) and f.get("charset"):
+        try:
+            data = data.decode(f["charset"])
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong header: let the parser guess
+    if not (data.strip() if isinstance(data, (bytes, str)) else data):
+        return Rejection(rec.source_file, rec.record_index, "empty", "empty page", _snippet(f.get("url")))
+    page = parse_html(data, url=f.get("url"))
+    paragraphs, tags = split_tags([clean_spaces(p) for p in page.paragraphs])
+    body = "\n".join(paragraphs)
+    title = page.title
+    if not body.strip():
+        return Rejection(rec.source_file, rec.record_index, "no_body", "no article text found in the page" + (f" (title: {title})" if title else ""), _snippet(title or page.url))
+    n_words = word_count(body)
+    if n_words < MIN_WORDS:
+        return Rejection(rec.source_file, rec.record_index, "too_short", f"{n_words} words; an article has at least {MIN_WORDS}", _snippet(body))
+    published_raw = page.published or f.get("warc_date")
+    outlet = page.outlet
+    return Article(
+        article_id=stable_id(outlet, title, body),
+        title=title,
+        paragraphs=tuple(paragraphs),
+        outlet=outlet,
+        site_name=page.site_name,
+        source=page.host,
+        author=page.author,
+        published=parse_date(published_raw),
+        published_raw=None if published_raw is None else str(published_raw),
+        crawled=parse_date(f.get("warc_date")),
+        tags=tags,
+        url=page.url,
+        language=language_of(body),
+        source_file=rec.source_file,
+        record_index=rec.record_index,
+        content_hash=hashlib.sha256(f"{title or ''}\x1f{body}".encode("utf-8")).hexdigest(),
+        fmt=rec.fmt,
+        related=tuple(page.related),
     )
 
 
@@ -188,7 +239,12 @@ def _text_block(value: Any) -> str | None:
     return str(value)
 
 
-def article_row(a: Article) -> dict[str, Any]:
+def article_row(a: Article, mentions: list[dict] | None = None) -> dict[str, Any]:
+    """The ``articles`` row; ``mentions`` (the mentions extractor's rows for this article)
+    give the Syria score and flag (:mod:`syrianews.syria`)."""
+    from .stories import signature
+    from .syria import syria_columns
+
     body = a.body
     return {
         "article_id": a.article_id,
@@ -210,6 +266,11 @@ def article_row(a: Article) -> dict[str, Any]:
         "record_index": a.record_index,
         "format": a.fmt,
         "content_hash": a.content_hash,
+        "crawled": a.crawled,
+        **syria_columns(a.title, a.paragraphs, mentions or ()),
+        # MinHash of the body, computed here (in the worker) for the story index of the
+        # main process, which pops it: it is not a column
+        "_story_signature": signature(body),
     }
 
 

@@ -18,8 +18,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .lexicons import fold
+from .readers.html import normalize_url
 from .stats import Stats
-from .writer import SEQ, ShardedTableWriter
+from .stories import StoryIndex
+from .writer import SEQ, STORY_SIGNATURE, ShardedTableWriter
 
 DUPLICATE_DETAIL = "same outlet, title and text as an earlier record"
 
@@ -28,17 +30,19 @@ def title_key(title: str | None) -> str:
     return fold(title or "")
 
 
-def reduce_keys(part_dirs: list[str]) -> tuple[dict[int, dict[int, str]], dict[str, str], Stats]:
-    """``(duplicates, titles, stats)``: per partition ``{_seq: article_id kept}`` of its
-    duplicate records, and the folded title → first kept article id map for links."""
+def reduce_keys(part_dirs: list[str]) -> tuple[dict[int, dict[int, str]], dict[str, str], dict[str, str], Stats]:
+    """``(duplicates, titles, urls, stats)``: per partition ``{_seq: article_id kept}`` of its
+    duplicate records, and the folded title → first kept article id and normalised URL →
+    first kept article id maps for links."""
     stats = Stats()
     seen: set[str] = set()
     titles: dict[str, str] = {}
+    urls: dict[str, str] = {}
     dups: dict[int, dict[int, str]] = {}
     with stats.timer("dedup"):
         for i, d in enumerate(part_dirs):
-            t = pq.read_table(Path(d) / "articles.parquet", columns=[SEQ, "article_id", "title"])
-            for seq, aid, title in zip(t[SEQ].to_pylist(), t["article_id"].to_pylist(), t["title"].to_pylist()):
+            t = pq.read_table(Path(d) / "articles.parquet", columns=[SEQ, "article_id", "title", "url"])
+            for seq, aid, title, url in zip(t[SEQ].to_pylist(), t["article_id"].to_pylist(), t["title"].to_pylist(), t["url"].to_pylist()):
                 stats.stat_update("dedup", "in")
                 if aid in seen:
                     dups.setdefault(i, {})[seq] = aid
@@ -47,7 +51,10 @@ def reduce_keys(part_dirs: list[str]) -> tuple[dict[int, dict[int, str]], dict[s
                 seen.add(aid)
                 stats.stat_update("dedup", "out")
                 titles.setdefault(title_key(title), aid)
-    return dups, titles, stats
+                url_key = normalize_url(url)
+                if url_key:
+                    urls.setdefault(url_key, aid)
+    return dups, titles, urls, stats
 
 
 def _drop(table: pa.Table, seqs: dict[int, str] | None) -> pa.Table:
@@ -79,14 +86,38 @@ def _with_duplicates(rejects: pa.Table, part_dir: Path, seqs: dict[int, str] | N
     return both.take(pc.sort_indices(both, sort_keys=[(SEQ, "ascending")]))
 
 
-def _resolve_links(links: pa.Table, titles: dict[str, str], stats: Stats) -> pa.Table:
+def _resolve_links(links: pa.Table, urls: dict[str, str], titles: dict[str, str], stats: Stats) -> pa.Table:
     aids = links["article_id"].to_pylist()
-    found = [titles.get(title_key(t)) for t in links["title"].to_pylist()]
+    # by URL first (a page's canonical URL), else by headline
+    found = [urls.get(normalize_url(u) or "") or titles.get(title_key(t)) for u, t in zip(links["url"].to_pylist(), links["title"].to_pylist())]
     targets = [t if t != a else None for t, a in zip(found, aids)]
     stats.stat_update("resolve_links", "in", len(targets))
     stats.stat_update("resolve_links", "out", sum(t is not None for t in targets))
     i = links.schema.get_field_index("target_article_id")
     return links.set_column(i, "target_article_id", pa.array(targets, pa.string()))
+
+
+class _Stories:
+    """Story ids of the kept articles, assigned in input order (one task sees them all)."""
+
+    def __init__(self, stats: Stats):
+        self.index = StoryIndex()
+        self.sizes: dict[str, int] = {}
+        self.syria = 0
+        self.stats = stats
+
+    def add(self, articles: pa.Table) -> pa.Table:
+        with self.stats.timer("stories"):
+            ids = [self.index.assign(a, sig) for a, sig in zip(articles["article_id"].to_pylist(), articles[STORY_SIGNATURE].to_pylist())]
+        for story in ids:
+            self.sizes[story] = self.sizes.get(story, 0) + 1
+        self.syria += sum(bool(v) for v in articles["syria"].to_pylist())
+        i = articles.schema.get_field_index("story_id")
+        return articles.set_column(i, "story_id", pa.array(ids, pa.string())).drop_columns([STORY_SIGNATURE])
+
+    def summary(self) -> dict[str, Any]:
+        shared = [n for n in self.sizes.values() if n > 1]  # stories told by two articles or more
+        return {"stories": len(self.sizes), "shared": len(shared), "articles_in_shared": sum(shared), "threshold": self.index.threshold}
 
 
 def _count_mentions(mentions: pa.Table, counts: dict[str, list[int]]) -> None:
@@ -106,7 +137,7 @@ def assemble_table(
     stage: str,
     shard_bytes: int,
     dups: dict[int, dict[int, str]],
-    titles: dict[str, str] | None = None,
+    links: tuple[dict[str, str], dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """Write table ``name`` of the build from the partitions, in order; returns
     ``{"rows", "files", "stats"}`` (and ``"actor_counts"`` for mentions)."""
@@ -114,6 +145,7 @@ def assemble_table(
     t0 = time.perf_counter()
     writer = ShardedTableWriter(name, Path(stage), shard_bytes)
     counts: dict[str, list[int]] = {}
+    stories = _Stories(stats) if name == "articles" else None
     for i, d in enumerate(part_dirs):
         table = pq.read_table(Path(d) / f"{name}.parquet")
         if name == "rejects":
@@ -121,7 +153,10 @@ def assemble_table(
         else:
             table = _drop(table, dups.get(i))
         if name == "links":
-            table = _resolve_links(table, titles or {}, stats)
+            urls, titles = links or ({}, {})
+            table = _resolve_links(table, urls, titles, stats)
+        elif stories is not None:
+            table = stories.add(table)
         elif name == "mentions":
             _count_mentions(table, counts)
         writer.write(table.drop_columns([SEQ]))
@@ -131,5 +166,8 @@ def assemble_table(
     out: dict[str, Any] = {"rows": writer.count, "files": len(writer.files) or 1, "stats": stats.steps}
     if name == "mentions":
         out["actor_counts"] = counts
+    if stories is not None:
+        out["stories"] = stories.summary()
+        out["syria_articles"] = stories.syria
     out["path"] = str(target)
     return out

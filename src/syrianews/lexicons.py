@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-_ALEF = re.compile("[إأآٱ]")
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+from .document.fold import fold_label
 
 
 def data_text(name: str) -> str:
@@ -31,7 +29,6 @@ def json_data(name: str) -> Any:
 
 
 def fold(text: str) -> str:
-    """A loose key for comparing short Arabic labels: no diacritics, one alef, ه for ة, ي for ى."""
-    text = _DIACRITICS.sub("", text)
-    text = _ALEF.sub("ا", text).replace("ة", "ه").replace("ى", "ي")
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    """A loose key for comparing short Arabic labels (the package's one folding,
+    :func:`syrianews.document.fold.fold_label`)."""
+    return fold_label(text)

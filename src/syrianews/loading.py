@@ -60,13 +60,48 @@ def read_table(table: str, data: str | os.PathLike | None = None, columns: list[
     return pa.concat_tables([pq.read_table(f, columns=columns) for f in table_files(table, data)])
 
 
-def load(table: str, data: str | os.PathLike | None = None, **kwargs) -> pd.DataFrame:
-    """Read one table of a build as a DataFrame (extra keyword arguments go to ``pd.read_parquet``)."""
+def load(table: str, data: str | os.PathLike | None = None, *, syria: bool = False, **kwargs) -> pd.DataFrame:
+    """Read one table of a build as a DataFrame (extra keyword arguments go to ``pd.read_parquet``).
+
+    ``syria=True`` keeps the Syria subset: the articles flagged ``syria``, the rows of the
+    other tables that belong to them (by ``article_id``; for ``rejects``, the duplicates of
+    them), and the actors mentioned in them, with ``n_articles`` / ``n_mentions`` counted
+    in the subset."""
     files = table_files(table, data)
     if len(files) == 1:
-        return pd.read_parquet(files[0], **kwargs)
-    frames = [pd.read_parquet(f, **kwargs) for f in files]
-    return pd.concat(frames, ignore_index=True)
+        frame = pd.read_parquet(files[0], **kwargs)
+    else:
+        frame = pd.concat([pd.read_parquet(f, **kwargs) for f in files], ignore_index=True)
+    return syria_subset(table, frame, data) if syria else frame
+
+
+def _read(table: str, data: str | os.PathLike | None, columns: list[str]) -> pd.DataFrame:
+    return read_table(table, data, columns=columns).to_pandas()
+
+
+def syria_ids(data: str | os.PathLike | None = None) -> set[str]:
+    """article_id of every article flagged ``syria`` in a build."""
+    arts = _read("articles", data, ["article_id", "syria"])
+    return set(arts.article_id[arts.syria.fillna(False).astype(bool)])
+
+
+def syria_subset(table: str, frame: pd.DataFrame, data: str | os.PathLike | None = None) -> pd.DataFrame:
+    ids = syria_ids(data)
+    if table == "actors":
+        men = _read("mentions", data, ["article_id", "actor_id"])
+        men = men[men.article_id.isin(ids)]
+        n_mentions = men.actor_id.value_counts()
+        n_articles = men.drop_duplicates().actor_id.value_counts()
+        out = frame[frame.actor_id.isin(n_mentions.index)].copy()
+        if "n_mentions" in out:
+            out["n_mentions"] = out.actor_id.map(n_mentions).astype("int64")
+        if "n_articles" in out:
+            out["n_articles"] = out.actor_id.map(n_articles).astype("int64")
+        return out.reset_index(drop=True)
+    key = "duplicate_of" if table == "rejects" else "article_id"
+    if key not in frame:
+        raise ValueError(f"syria=True needs the {key!r} column of {table!r}; load it with the others")
+    return frame[frame[key].isin(ids)].reset_index(drop=True)
 
 
 def load_all(data: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:

@@ -25,7 +25,7 @@ from . import __version__
 from .config import BuildConfig
 from .lexicons import data_text
 from .readers import iter_file
-from .records import Rejection
+from .records import Rejection, Tally
 from .schema import TABLES
 from .stats import Stats
 from .writer import PartWriter
@@ -129,6 +129,7 @@ def run_partition(part: Partition, config: BuildConfig, parts_dir: str) -> dict[
     if part.start == 0:
         stats.stat_update("read", "in")  # files
     seq, n_records = -1, 0
+    tallies: dict[str, int] = {}  # records counted, not articles (WARC requests, ...)
     while True:
         with stats.timer("read"):
             item = next(items, None)
@@ -139,6 +140,9 @@ def run_partition(part: Partition, config: BuildConfig, parts_dir: str) -> dict[
             continue
         if part.stop is not None and seq >= part.stop:
             break
+        if isinstance(item, Tally):
+            tallies[item.kind] = tallies.get(item.kind, 0) + 1
+            continue
         n_records += 1
         stats.stat_update("read", "out")
         if isinstance(item, Rejection):
@@ -160,6 +164,7 @@ def run_partition(part: Partition, config: BuildConfig, parts_dir: str) -> dict[
         "partition": asdict(part),
         "records": n_records,
         "rows": {name: w.count for name, w in writers.items()},
+        "tallies": dict(sorted(tallies.items())),
         "seconds": round(time.perf_counter() - t0, 3),
         "stats": stats.steps,
     }

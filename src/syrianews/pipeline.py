@@ -30,6 +30,7 @@ from .buildlock import locked_build
 from .config import BuildConfig
 from .engines import make_engine
 from . import extractor_errors
+from .document import Document
 from .extractor_errors import error_row, errors_summary, start_extractors, time_limit
 from .extractors import build_extractors
 from .lexicons import data_text
@@ -88,13 +89,14 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
         stats.drop("clean", art.reason)
         return "reject", rejection_row(art)
     stats.stat_update("clean", "out")
+    doc = Document(art)  # the one analysis of this article that every extractor reads
     found: dict[str, list[dict]] = {}
     for ex in extractors:
         stats.stat_update(ex.name, "in")
         t0 = time.perf_counter()
         try:
             with time_limit(extractor_errors.EXTRACT_SECONDS, f"extractor {ex.name!r}"):
-                made = ex.extract(art, found)
+                made = ex.extract(doc, found)
         except Exception as e:  # costs this extractor's rows, not the article: recorded in `errors`
             stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
             stats.stat_update(ex.name, "errors")
@@ -105,7 +107,7 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
         for table, rows in made.items():
             found.setdefault(table, []).extend(rows)
             stats.rows(ex.name, table, len(rows))
-    return "article", (article_row(art), found)
+    return "article", (article_row(art, found.get("mentions")), found)
 
 
 def build(
@@ -215,14 +217,19 @@ def _build_into(stage: Path, out: Path, files: list[tuple[Path, str]], config: B
             for step, st in summaries[part.key]["stats"].items():
                 stats.merge({step: {k: (0.0 if k == "seconds" and reused else v) for k, v in st.items()}})
         n_records = sum(summaries[p.key]["records"] for p in partitions)
+        tallies: dict[str, int] = {}  # records counted, not articles (WARC requests, ...)
+        for p in partitions:
+            for kind, n in summaries[p.key].get("tallies", {}).items():
+                tallies[kind] = tallies.get(kind, 0) + n
+        tallied = dict(sorted(tallies.items()))
         if fail_after is not None and n_records > fail_after:
             raise RuntimeError(f"build stopped on purpose after {fail_after} records")
         dirs = [str(parts_dir / p.folder) for p in partitions]
-        dups, titles, reduce_stats = reduce_keys(dirs)
+        dups, titles, urls, reduce_stats = reduce_keys(dirs)
         stats.merge(reduce_stats)
-        shared_dups, shared_titles = engine.share(dups), engine.share(titles)
+        shared_dups, shared_links = engine.share(dups), engine.share((urls, titles))
         names = sorted(PART_TABLES, key=lambda n: n != "articles")  # the biggest first
-        tasks = [(name, dirs, str(stage), config.shard_bytes, shared_dups, shared_titles if name == "links" else None) for name in names]
+        tasks = [(name, dirs, str(stage), config.shard_bytes, shared_dups, shared_links if name == "links" else None) for name in names]
         assembled = dict(zip(names, engine.map(assemble_table, tasks)))
     finally:
         engine.close()
@@ -258,6 +265,9 @@ def _build_into(stage: Path, out: Path, files: list[tuple[Path, str]], config: B
         "files": {name: (1 if name == "actors" else assembled[name]["files"]) for name in TABLES},
         "rejects": reasons,
         "duplicates": n_duplicates,
+        "syria_articles": assembled["articles"]["syria_articles"],
+        "stories": assembled["articles"]["stories"],
+        "tallied_records": tallied,
         "jobs": config.jobs,
         # incremental rebuilds: the input files whose partitions came from the previous build
         "incremental": {

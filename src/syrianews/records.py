@@ -16,7 +16,7 @@ class RawRecord:
     source_file: str  # path relative to the build input, ``archive.zip!member.json`` inside archives
     record_index: int  # position of the record inside its file (0 for a one-article file)
     fields: dict[str, Any]  # raw field values, keyed by the reader's field names
-    fmt: str  # "pagedump", "json", "jsonl"
+    fmt: str  # "pagedump", "json", "jsonl", "html", "warc"
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,16 @@ class Rejection:
     reason: str  # short code: empty, not_an_article, undecodable, malformed_json, ...
     detail: str = ""
     snippet: str = ""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A record a reader saw and counted, that is no article (a crawl's request, metadata,
+    warcinfo or revisit record): counted in the manifest, not rejected."""
+
+    source_file: str
+    record_index: int
+    kind: str  # e.g. ``warc_request``; WARC responses are tallied too (``warc_response``)
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class Article:
     author: str | None = None
     published: Any = None  # datetime.datetime (naive, UTC) or None
     published_raw: str | None = None  # the date as the source gave it
+    crawled: Any = None  # when a crawler fetched it (SaudiNewsNet's date_extracted, WARC-Date)
     tags: str | None = None  # a trailing keyword line, moved out of the body
     url: str | None = None
     language: str = "ar"

@@ -30,6 +30,10 @@ ARTICLES = pa.schema(
         ("record_index", pa.int64()),
         ("format", pa.string()),
         ("content_hash", pa.string()),
+        ("crawled", TIMESTAMP),  # when a crawler fetched the page (not the publication date)
+        ("syria_score", pa.float32()),  # Syria signals in headline and lead (syrianews.syria)
+        ("syria", pa.bool_()),  # syria_score at the threshold, with a strong signal
+        ("story_id", pa.string()),  # near-duplicate cluster (wire copies): article_id of its first article
     ]
 )
 

@@ -22,6 +22,7 @@ from .schema import TABLES, to_table
 
 ROW_GROUP = 20_000
 SEQ = "_seq"  # position of a row's record inside its partition (partition files only)
+STORY_SIGNATURE = "_story_signature"  # MinHash of an article's body (partition files only)
 PARQUET_OPTIONS = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
 
 
@@ -65,7 +66,11 @@ class PartWriter:
 
     def __init__(self, name: str, path: Path, flush_rows: int = 5_000):
         self.name, self.path, self.flush_rows = name, path, flush_rows
-        self.schema = TABLES[name].append(pa.field(SEQ, pa.int64()))
+        self.extra = [STORY_SIGNATURE] if name == "articles" else []  # kept for the articles step
+        schema = TABLES[name]
+        for col in self.extra:
+            schema = schema.append(pa.field(col, pa.binary()))
+        self.schema = schema.append(pa.field(SEQ, pa.int64()))
         self._rows: list[dict] = []
         self._seqs: list[int] = []
         self._writer: pq.ParquetWriter | None = None
@@ -82,7 +87,10 @@ class PartWriter:
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.path, self.schema, **PARQUET_OPTIONS)
         if self._rows:
-            table = to_table(self.name, self._rows).append_column(SEQ, pa.array(self._seqs, pa.int64()))
+            table = to_table(self.name, self._rows)
+            for col in self.extra:
+                table = table.append_column(col, pa.array([r.get(col) for r in self._rows], pa.binary()))
+            table = table.append_column(SEQ, pa.array(self._seqs, pa.int64()))
             self._writer.write_table(table, row_group_size=ROW_GROUP)
             self._rows, self._seqs = [], []
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ..document import Document
 from ..records import Article
 from . import anaphora
 from .actorinfo import ActorInfo, load_actor_info
@@ -33,15 +34,21 @@ class AccusationExtractor:
 
     name = "accusations"
     tables = ("accusations",)
+    requires = ("mentions", "quotes")  # actor IDs from the mentions, speakers from the quotes
+    assigns: tuple[str, ...] = ()
 
     def __init__(self, config: dict[str, Any] | None = None, info: ActorInfo | None = None):
         self.info = info if info is not None else load_actor_info(config)
         self.parents = self.info.parents
+        self._doc: Document | None = None  # the article being read (its shared analysis)
 
     # -- public ------------------------------------------------------------------------
-    def extract(self, article: Article, found: dict[str, list[dict]]) -> dict[str, list[dict]]:
-        mentions = found.get("mentions", []) or []
-        quotes = found.get("quotes", []) or []
+    def extract(self, article: Article | Document, found: dict[str, list[dict]]) -> dict[str, list[dict]]:
+        doc = Document.of(article)
+        article = doc.article
+        mentions = (doc.mentions if doc.mentions is not None else found.get("mentions", [])) or []
+        quotes = (doc.quotes if doc.quotes is not None else found.get("quotes", [])) or []
+        self._doc = doc  # the units' sentences and chunks come from the shared analysis
         acts: list[Act] = []
         titled = titled_persons(article, mentions, self.info)
         real = [m for m in mentions if m.get("form") != "implied"]
@@ -50,7 +57,7 @@ class AccusationExtractor:
         if article.title:
             title_mentions = [self._mention(m, 0) for m in mentions if m.get("in_title") and m.get("form") != "implied"]
             self._unit(article.title, True, None, 0, title_mentions, [], acts, titled, history, TITLE_ORIGIN)
-        starts = article.paragraph_starts()
+        starts = doc.paragraph_starts
         body_mentions = [m for m in mentions if not m.get("in_title") and m.get("form") != "implied"]
         for k, (para, base) in enumerate(zip(article.paragraphs, starts)):
             end = base + len(para)
@@ -78,9 +85,9 @@ class AccusationExtractor:
               history: list[tuple[int, str]] | None = None, origin: int = 0) -> None:
         if not may_hold_trigger(text):
             return
-        spans = sentences(text)
+        spans = self._doc.unit_sentences(text) if self._doc is not None else sentences(text)
         for n_sent, (ss, se) in enumerate(spans):
-            tokens = tokenize(text, ss, se)
+            tokens = self._doc.unit_chunks(text, ss, se) if self._doc is not None else tokenize(text, ss, se)
             trigs = find_triggers(tokens)
             if not trigs:
                 continue

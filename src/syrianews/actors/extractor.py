@@ -8,6 +8,7 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
+from ..document import Document
 from ..records import Article
 from .catalogue import Catalogue, load_catalogue
 from .matcher import PROCLITICS, ActorMatcher, Match
@@ -42,27 +43,31 @@ class MentionExtractor:
 
     name = "mentions"
     tables = ("mentions",)
+    requires: tuple[str, ...] = ()
+    assigns = ("mentions",)  # Document.mentions: the rows, for the quote and accusation rules
 
     def __init__(self, catalogue: Catalogue | None = None, extra_files: Iterable[str] = ()) -> None:
         self.catalogue = catalogue if catalogue is not None else load_catalogue(tuple(extra_files))
         self.matcher = ActorMatcher(self.catalogue)
 
-    def extract(self, article: Article, found: dict[str, list[dict]]) -> dict[str, list[dict]]:
-        title = article.title or ""
-        body = article.body
-        nt, nb = normalize(title), normalize(body)
+    def extract(self, article: Article | Document, found: dict[str, list[dict]]) -> dict[str, list[dict]]:
+        doc = Document.of(article)
+        article = doc.article
+        title, body = doc.title, doc.body
+        nt, nb = doc.title_normalized, doc.body_normalized
         context = nt.text + "\n" + nb.text  # context-dependent forms look at the whole article
         own = outlet_names().get(article.outlet or "", frozenset())
         rows: list[dict[str, Any]] = []
         for m in self.matcher.find_normalized(nt, context, datelines=False) if title else []:
             if not _own_name(m, own):
                 rows.append(_row(article.article_id, m, None, True))
-        starts = article.paragraph_starts()
+        starts = doc.paragraph_starts
         for m in self.matcher.find_normalized(nb, context) if body else []:
             if not _own_name(m, own):
                 rows.append(_row(article.article_id, m, bisect_right(starts, m.start) - 1, False))
         for n, row in enumerate(rows):
             row["mention_id"] = f"{article.article_id}-m{n:03d}"
+        doc.mentions = rows
         return {"mentions": rows}
 
 

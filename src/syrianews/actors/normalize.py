@@ -11,23 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..document.fold import DIACRITICS_CLASS, LETTERS, TATWEEL
+
 # Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel and
 # invisible format characters: dropped, they never decide which actor is meant.
-_DROP = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+_DROP = f"{DIACRITICS_CLASS}{TATWEEL}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
 # Quotation marks are dropped too: the press quotes names (تنظيم "الدولة"، "حزب الله" اللبناني)
 # and a quoted name is still that name.
 _QUOTES = '"\'«»“”„‟″＂‘’'
 DROP_RE = re.compile(f"[{_DROP}{_QUOTES}]+|(?<= ) +")
-DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+DIACRITICS_RE = re.compile(f"[{DIACRITICS_CLASS}]")
 _TRAILING = re.compile(f"[{_DROP}]*")
 
 # One-for-one substitutions: the normalised text keeps the length of the original until
 # DROP_RE removes characters, so the offset map stays trivial.
 _SUBST = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ی": "ي", "ې": "ي",
-    "ة": "ه", "ۀ": "ه",
-    "ک": "ك", "ڪ": "ك",
+    **LETTERS,  # the package's one letter folding (syrianews.document.fold)
     "\u00a0": " ", "\t": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
     "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
 }

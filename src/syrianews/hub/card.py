@@ -242,7 +242,9 @@ def render(
         "repo_id": repo_id or conf["repo_id_placeholder"],
         "version": version,
         "n_articles": f"{_num(counts.get('articles', 0))} article{'s' if counts.get('articles') != 1 else ''}",
-        "summary": ", ".join(f"{_num(n)} {name}" for name, n in counts.items() if name != "articles"),
+        "summary": ", ".join(f"{_num(n)} {name}" for name, n in counts.items() if name != "articles")
+        + (f"; **Syria subset: {_num(manifest['syria_articles'])} articles** (`articles.syria`, see the README's rule;"
+           " `syrianews.load(table, syria=True)`)" if "syria_articles" in manifest else ""),
         "class_labels": ", ".join(f"`{t}.{c}`" for t, cols in CLASS_LABELS.items() for c in cols),
         "tables": tables_section(tables),
         "n_inputs": n_inputs,

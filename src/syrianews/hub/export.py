@@ -31,7 +31,7 @@ MAX_SHARD_BYTES = 256 * 1024 * 1024  # uncompressed Arrow bytes per Parquet file
 ROW_GROUP_BYTES = 32 * 1024 * 1024
 PARQUET_OPTIONS = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
 COPIED = ("manifest.json", "evaluation.json")
-OWN_FILES = ("README.md", "DATASHEET.md", *COPIED)
+OWN_FILES = ("README.md", "DATASHEET.md", "LICENSE.md", *COPIED)
 
 
 @dataclass
@@ -115,6 +115,22 @@ def write_table(name: str, src: Path, out: Path) -> TableFiles:
     return TableFiles(name, rows, nbytes, tuple(files))
 
 
+def license_text(license: str | None = None) -> str:
+    """LICENSE.md of the Hub repo: the data's licence (not the code's, which is MIT)."""
+    from .card import settings
+
+    conf = settings()
+    lines = ["# License", ""]
+    if license and license != conf["license"]:
+        lines += [f"The data (every table) is shared under `{license}`, the terms of its inputs.", ""]
+    else:
+        lines += [f"The data (every table) is shared under `{conf['license']}`: {conf.get('license_note', '')}", "",
+                  "Legal code: " + conf.get("license_url", ""), "", "Cite the source corpus:", "", "```bibtex",
+                  conf.get("source_citation", ""), "```", ""]
+    lines += ["The syrianews code that builds the tables is MIT-licensed; that licence does not cover the data.", ""]
+    return "\n".join(lines)
+
+
 def find_datasheet(explicit: str | Path | None = None) -> Path | None:
     """DATASHEET.md: the given path, else the current folder's, else the source tree's."""
     if explicit is not None:
@@ -162,4 +178,6 @@ def export_hub(
         warnings.append("DATASHEET.md not found (pass --datasheet PATH): the export has none")
     (out / "README.md").write_text(render(tables, manifest, evaluation, repo_id=repo_id, license=license), encoding="utf-8")
     files.append("README.md")
+    (out / "LICENSE.md").write_text(license_text(license), encoding="utf-8")
+    files.append("LICENSE.md")
     return Export(out, tables, sorted(files), warnings)

@@ -30,7 +30,7 @@ class SpeakerFinder:
         self.doc = doc
         self.types = types
         runs = []
-        for run in name_runs(doc.text, doc.toks):
+        for run in name_runs(doc.text, doc.toks) if doc.triggers else ():  # no verb of saying: no speaker to resolve
             if len(run) >= 2:
                 run = trim_run(run)
                 if len(run) >= 2:

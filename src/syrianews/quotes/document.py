@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from . import indirect as ind
 from .lexicon_words import heads, in_list, no_speaker_before, not_complementisers, term_cues, titles
 from .marks import Span, outer_spans, scan
-from .tokens import Token, sentence_ends, tokenize
+from ..document import Document
+from ..document.tokens import newlines, words
+from .tokens import Token, sentence_ends
 from .verbs import Trigger, find_triggers, lookup
 
 MIN_WORDS = 3
@@ -27,23 +29,27 @@ class Anchor:
 class Doc:
     """One body with its tokens, marks, sentences and verbs, and the look-ups the rules share."""
 
-    def __init__(self, text: str, mentions: list[dict]):
+    def __init__(self, text: str, mentions: list[dict], document: Document | None = None):
+        """``document``: the article's shared analysis, whose body is ``text`` (its words, marks
+        and sentences are read from it, not computed again)."""
+        if document is not None and document.body != text:
+            raise ValueError("the document's body is not the text")
         self.text = text
-        self.toks = tokenize(text)
+        self.toks = document.words if document is not None else words(text)
         self.starts = [t.start for t in self.toks]
         self.mentions = [m for m in mentions if not m.get("in_title")]
-        self.marks = scan(text)
+        self.marks = document.marks if document is not None else scan(text)
         self.outer = outer_spans(self.marks)
         self.quote_spans = [s for s in self.outer if not self._is_term(s)]
         self.terms = [s for s in self.outer if all(s is not q for q in self.quote_spans)]
         self.open_marks = {s.open_at for s in self.marks.spans}
         self.close_marks = {s.close_at for s in self.marks.spans if s.close_at is not None} | set(self.marks.unopened)
-        raw = sentence_ends(text)
+        raw = document.sentence_ends if document is not None else sentence_ends(text)
         self.raw_ends = raw
         self.ends = [e for e in raw if not self.in_quote(e - 1)]
         self.triggers = [tr for tr in find_triggers(self.toks) if not self._in_term(tr.token.start)]
         self.trig_at = {tr.i: tr for tr in self.triggers}
-        para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        para_starts = [0] + [i + 1 for i in newlines(text)]
         self.para_starts = para_starts
 
     # -- positions -------------------------------------------------------------------------
@@ -81,7 +87,7 @@ class Doc:
     # -- terms -----------------------------------------------------------------------------
     def _is_term(self, s: Span) -> bool:
         """Names and terms in quotation marks, and fragments under three words, are no quotes."""
-        inside = tokenize(self.text[s.start : s.end])
+        inside = self.words(s.start, s.end)  # marks are no word characters: the same tokens
         if len(inside) < MIN_WORDS or all(len(t.key) <= 2 for t in inside):
             return True  # fragments, and spelled-out acronyms (بي بي سي)
         if s.glued and s.glued.replace("ـ", "") in {g.replace("ـ", "") for g in _GLUED_PREPOSITIONS}:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..document import Document
 from ..records import Article
 from . import indirect as ind
 from .actors import actor_types
@@ -23,9 +24,11 @@ from .verbs import Trigger
 OWNER_WINDOW = 60  # tokens between a verb and a quotation it introduces
 
 
-def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, str] | None = None) -> list[dict]:
-    """Quote rows (without ids) for one body, in text order."""
-    doc = Doc(text, mentions or [])
+def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, str] | None = None,
+                document: Document | None = None) -> list[dict]:
+    """Quote rows (without ids) for one body, in text order; ``document`` is the article's
+    shared analysis (its body is ``text``), if there is one."""
+    doc = Doc(text, mentions or [], document)
     types = types if types is not None else actor_types()
     anchors = {tr.i: anchor_of(doc, tr) for tr in doc.triggers}
     finder = SpeakerFinder(doc, types)
@@ -230,6 +233,8 @@ class QuoteExtractor:
 
     name = "quotes"
     tables = ("quotes",)
+    requires = ("mentions",)  # speaker actors come from the mentions inside the speaker phrase
+    assigns = ("quotes",)
 
     def __init__(self, types: dict[str, str] | None = None, catalogue: Any = None):
         """``types`` (actor_id → type) or a catalogue with ``actors`` tells persons from states,
@@ -238,8 +243,12 @@ class QuoteExtractor:
             types = {a.actor_id: a.type for a in catalogue.actors}
         self.types = types if types is not None else actor_types()
 
-    def extract(self, article: Article, found: dict[str, list[dict]]) -> dict[str, list[dict]]:
-        rows = find_quotes(article.body, found.get("mentions", []), self.types)
+    def extract(self, article: Article | Document, found: dict[str, list[dict]]) -> dict[str, list[dict]]:
+        doc = Document.of(article)
+        article = doc.article
+        mentions = doc.mentions if doc.mentions is not None else found.get("mentions", [])
+        rows = find_quotes(doc.body, mentions, self.types, doc)
+        doc.quotes = rows
         for n, r in enumerate(rows, 1):
             r["quote_id"] = f"{article.article_id}-q{n:03d}"
             r["article_id"] = article.article_id

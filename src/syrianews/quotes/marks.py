@@ -8,6 +8,7 @@ paired is reported too: an opener never closed runs to its paragraph's end, and 
 opened is kept for the extractor to decide (real pages are messy)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 OPENERS = "«„"
@@ -16,6 +17,7 @@ EITHER = "\"“”″"
 ALL_MARKS = OPENERS + CLOSERS + EITHER
 _BEFORE_OPEN = set(" \t\n([{:،,؛;-–—/") | set(ALL_MARKS)
 _AFTER_CLOSE = set(" \t\n)]}.,،؛;:!?؟-–—/") | set(ALL_MARKS)
+_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
 _CLITICS = {"و", "ب", "ل", "ف", "ك", "لـ", "بـ", "وب", "ول", "ولـ", "وبـ", "فب", "فل"}
 
 
@@ -106,10 +108,9 @@ def scan(text: str) -> MarkScan:
     for k, (p0, p1) in enumerate(paras):
         continuing = bool(stack)
         first_mark_seen = False
-        for i in range(p0, p1):
+        for m in _MARK.finditer(text, p0, p1):  # the marks only, not every character
+            i = m.start()
             ch = text[i]
-            if ch not in ALL_MARKS:
-                continue
             role, glued = _role(text, i)
             if role is None:
                 continue

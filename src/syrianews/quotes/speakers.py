@@ -53,6 +53,32 @@ def _nameish(k: str, ends_in_alef_maqsura: bool) -> bool:
     return not (stop or in_list(k, titles()) or in_list(k, heads()) or lookup(k) is not None)
 
 
+@lru_cache(maxsize=65536)
+def _word_class(k: str, ends_in_alef_maqsura: bool) -> tuple[bool, bool, bool, bool, bool]:
+    """(nameish, defined, head, stop, title) of a word: what :func:`name_runs` asks of every
+    token, in one cached look-up (same tests as _is_nameish, _defined, heads, is_stop, titles)."""
+    stop = ends_in_alef_maqsura if k == "علي" else k in stops()
+    defined = any(v.startswith("ال") for v in bare(k)[:3]) or k.startswith("لل")
+    return _nameish(k, ends_in_alef_maqsura), defined, in_list(k, heads()), stop, in_list(k, titles())
+
+
+_CLASS_BY_TEXT: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+
+
+def _classes(toks: list[Token]) -> list[tuple[bool, bool, bool, bool, bool]]:
+    """:func:`_word_class` of each token, looked up by the word as written (one dict probe)."""
+    get = _CLASS_BY_TEXT.get
+    out = list(map(get, [t.text for t in toks]))
+    if None in out:
+        if len(_CLASS_BY_TEXT) > 200_000:  # bounded, as an lru_cache would be
+            _CLASS_BY_TEXT.clear()
+        for j, c in enumerate(out):
+            if c is None:
+                t = toks[j]
+                out[j] = _CLASS_BY_TEXT[t.text] = _word_class(t.key, t.text.endswith("ى"))
+    return out
+
+
 def _defined(tok: Token) -> bool:
     return any(v.startswith("ال") for v in bare(tok.key)[:3]) or tok.key.startswith("لل")
 
@@ -65,12 +91,14 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     cur: list[Token] = []
     skip_head = False
     skip_one = False
+    classes = _classes(toks)
     for j, t in enumerate(toks):
-        joined = j > 0 and only_space_between(text, toks[j - 1].end, t.start)
+        nameish, defined, head, stop, title = classes[j]
         if cur:
+            joined = j > 0 and only_space_between(text, toks[j - 1].end, t.start)
             after_part = cur[-1].key in _NAME_PARTS
             longest = 6 if any(c.key in _NAME_PARTS for c in cur) else 4  # بدر بن عبد الرحمن السمحان
-            ok = joined and len(cur) < longest and (_is_nameish(t) or (after_part and t.key.isalpha()))
+            ok = joined and len(cur) < longest and (nameish or (after_part and t.key.isalpha()))
             if ok and t.key[0] == "و" and not after_part and t.key[1:2] != "ل":
                 ok = False
             if ok:
@@ -78,24 +106,26 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
                 continue
             runs.append(cur)
             cur = []
-        if not joined:
-            skip_head = False
-        if in_list(t.key, heads()):
-            skip_head = not _defined(t)  # مكتب الحملة ...: an indefinite head takes a genitive
+            if not joined:
+                skip_head = False
+        elif skip_head and not (j > 0 and only_space_between(text, toks[j - 1].end, t.start)):
+            skip_head = False  # (the gap is looked at only when it matters: this loop is hot)
+        if head:
+            skip_head = not defined  # مكتب الحملة ...: an indefinite head takes a genitive
             continue
-        if is_stop(t):
+        if stop:
             skip_one = True
             skip_head = False
             continue
-        if in_list(t.key, titles()):
+        if title:
             skip_head = skip_one = False
             continue
         if skip_one:
             skip_one = False
             continue
-        if skip_head or not _is_nameish(t) or _defined(t) or t.key.startswith(("وت", "وي")):
+        if skip_head or not nameish or defined or t.key.startswith(("وت", "وي")):
             continue  # وتصيح، ويقول: a verb with its conjunction, not a name
-        if t.key.startswith("ل") and j + 1 < len(toks) and _defined(toks[j + 1]) and not in_list(toks[j + 1].key, titles()):
+        if t.key.startswith("ل") and j + 1 < len(toks) and classes[j + 1][1] and not classes[j + 1][4]:
             continue  # لنصرة الأشقاء، لحقوق الإنسان: a genitive phrase, not a name
         cur = [t]
     if cur:
@@ -283,6 +313,7 @@ class History:
         self.article_runs = article_runs  # name runs of two words or more written in the article
         self.text = text
         self.toks = toks or []
+        self._keys: dict[str, tuple[list[str], int]] = {}  # name → (its merged keys, its token count): resolve compares many
 
     def add(self, sp: Speaker) -> None:
         if sp.name:
@@ -347,16 +378,22 @@ class History:
                         return _inherit(sp, prev, "role_ref")
         # short form → the fullest form that ends with it (or starts with it, for institutions)
         best = None
+        best_len = 0
         cands = [p.name for p in self.items if p.name] + self.article_runs
         keys = _merge_abd(keys)
+        institution = keys[0].startswith("ال") or in_list(keys[0], heads())
+        n = len(keys)
         for cand in cands:
-            ck = _merge_abd([t.key for t in tokenize(cand)])
-            if len(ck) <= len(keys):
+            cached = self._keys.get(cand)
+            if cached is None:
+                raw = [t.key for t in tokenize(cand)]
+                cached = self._keys[cand] = (_merge_abd(raw), len(raw))
+            ck, n_tokens = cached
+            if len(ck) <= n:
                 continue
-            institution = keys[0].startswith("ال") or in_list(keys[0], heads())
-            if ck[-len(keys):] == keys or (institution and ck[: len(keys)] == keys) or (len(keys) == 1 and (_near(ck[-1], keys[0]) or ck[-1] == "ال" + keys[0])):
-                if best is None or len(ck) > len(tokenize(best)):
-                    best = cand
+            if ck[-n:] == keys or (institution and ck[:n] == keys) or (n == 1 and (_near(ck[-1], keys[0]) or ck[-1] == "ال" + keys[0])):
+                if best is None or len(ck) > best_len:
+                    best, best_len = cand, n_tokens  # (compared as before: merged keys against best's token count)
         if best:
             out = Speaker(best, sp.surface, sp.rule, sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
             if out.actor_id is None:

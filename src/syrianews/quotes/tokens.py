@@ -1,50 +1,25 @@
 """Tokens with offsets, a normalised key per token, and sentence limits: the shared footing of
 the quote rules. Keys fold the spelling variants that Arabic news pages mix freely
-(أ/إ/آ/ا, ى/ي, ة/ه, diacritics, tatweel), so a lexicon entry matches however a page spells it."""
+(أ/إ/آ/ا, ى/ي, ة/ه, diacritics, tatweel), so a lexicon entry matches however a page spells it.
+
+The tokeniser, the folding and the sentence splitter are the package's own
+(:mod:`syrianews.document`); the body of an article is tokenised once, by its
+:class:`~syrianews.document.Document`. :func:`tokenize` here is for short phrases (speaker
+names), cached since the rules ask for the same ones many times."""
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
 from functools import lru_cache
 
-_TOKEN = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")  # words with their diacritics
-# a sentence ends at . ! ? ؟ followed by space, a quote mark or the end (not "..", not 1.5)
-_SENT_END = re.compile(r"(?<!\.)[.!?؟](?!\.)(?=[\s\"“”«»„)]|$)")
+from ..document.fold import fold as norm
+from ..document.tokens import Token, count_words, sentence_ends, words
+
 CLITICS = ("و", "ف")
-_NORM_TABLE = {
-    **{cp: None for a, b in ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED), (0x0640, 0x0640)) for cp in range(a, b + 1)},
-    **{ord(c): "ا" for c in "إأآٱ"},
-    ord("ى"): "ي",
-    ord("ة"): "ه",
-}
-
-
-@lru_cache(maxsize=65536)
-def norm(text: str) -> str:
-    """Spelling-insensitive key of a word or phrase (one C-level pass: a translate table)."""
-    return text.translate(_NORM_TABLE)
-
-
-class Token(NamedTuple):
-    """A word with its offsets (a named tuple: articles have thousands, built fast)."""
-
-    i: int
-    start: int
-    end: int
-    text: str
-    key: str  # normalised
 
 
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Tokens of a text; cached, since the rules tokenise the same short phrases many times
-    (the result is an immutable tuple, safe to share)."""
-    return tuple(Token(i, m.start(), m.end(), m.group(), norm(m.group())) for i, m in enumerate(_TOKEN.finditer(text)))
-
-
-def count_words(text: str) -> int:
-    """How many tokens ``tokenize`` would find, without building them."""
-    return sum(1 for _ in _TOKEN.finditer(text))
+    """Tokens of a phrase (the result is an immutable tuple, safe to share)."""
+    return words(text)
 
 
 def strip_clitic(key: str) -> list[str]:
@@ -55,13 +30,9 @@ def strip_clitic(key: str) -> list[str]:
     return out
 
 
-def sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence-final mark or at each newline."""
-    ends = [m.end() for m in _SENT_END.finditer(text)]
-    ends += [i for i, ch in enumerate(text) if ch == "\n"]
-    return sorted(set(ends))
-
-
 def only_space_between(text: str, a: int, b: int) -> bool:
     """Nothing but spaces between a and b (a newline ends a paragraph, so it counts)."""
     return not text[a:b].strip(" \t\u00a0\u200f\u200e")
+
+
+__all__ = ["CLITICS", "Token", "count_words", "norm", "only_space_between", "sentence_ends", "strip_clitic", "tokenize"]

@@ -2,27 +2,31 @@
 
 ``iter_inputs(paths)`` walks files and folders in a fixed order and yields
 :class:`~syrianews.records.RawRecord` or :class:`~syrianews.records.Rejection` — every file,
-readable or not, leaves a trace.
+readable or not, leaves a trace — and :class:`~syrianews.records.Tally` for records that are
+counted, not articles (a crawl's requests, metadata, ...).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..records import RawRecord, Rejection
+from ..records import RawRecord, Rejection, Tally
 from .archives import MAX_FILE_BYTES, ArchiveLimit, gunzip, iter_members, open_zip
 from .decode import UndecodableError, decode_bytes
 from .jsonrecords import read_json, read_jsonl, read_jsonl_bytes
+from .warc import read_warc
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ARCHIVE_SUFFIXES = {".zip"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+WARC_SUFFIXES = {".warc"}
 SKIPPED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db"}
 # documentation beside the data (a corpus' README, its licence) is not raw articles: such files
 # are listed in the manifest as skipped, not read
-DOC_SUFFIXES = {".md", ".rst", ".pdf"}
-DOC_STEMS = {"readme", "license", "licence", "copying", "citation", "notice", "changelog"}
+DOC_SUFFIXES = {".md", ".rst", ".pdf", ".cff", ".bib"}
+DOC_STEMS = {"readme", "license", "licence", "copying", "citation", "notice", "changelog", "sha256sums", "md5sums", "checksums"}
 
 
 def is_documentation(name: str) -> bool:
@@ -56,7 +60,7 @@ def input_files(paths: list[Path], skipped: list[str] | None = None) -> list[tup
 
 
 def _kind(name: str) -> tuple[str, bool]:
-    """(kind, gzipped) from a file name: kind is text/json/jsonl/zip/unknown."""
+    """(kind, gzipped) from a file name: kind is text/json/jsonl/zip/html/warc/unknown."""
     lower = name.lower()
     gz = lower.endswith(".gz")
     if gz:
@@ -70,12 +74,21 @@ def _kind(name: str) -> tuple[str, bool]:
         return "jsonl", gz
     if suffix in ARCHIVE_SUFFIXES and not gz:
         return "zip", False
+    if suffix in HTML_SUFFIXES:
+        return "html", gz
+    if suffix in WARC_SUFFIXES:
+        return "warc", gz
     return "unknown", gz
 
 
-def read_blob(name: str, data: bytes, *, in_archive: bool = False) -> Iterator[RawRecord | Rejection]:
+def read_blob(name: str, data: bytes, *, in_archive: bool = False) -> Iterator[RawRecord | Rejection | Tally]:
     """Records of one file's bytes (a zip member or a file on disk)."""
     kind, gz = _kind(name)
+    if kind == "warc":  # warcio reads plain and gzipped WARC itself (a member of a zip: in memory)
+        import io
+
+        yield from read_warc(name, io.BytesIO(data))
+        return
     if kind == "unknown":
         yield Rejection(name, None, "unsupported_file", f"no reader for {Path(name).suffix or 'files without extension'}")
         return
@@ -94,6 +107,10 @@ def read_blob(name: str, data: bytes, *, in_archive: bool = False) -> Iterator[R
         except (OSError, EOFError) as e:
             yield Rejection(name, None, "corrupt_archive", f"gzip: {e}")
             return
+    if kind == "html":
+        # decoded by the HTML parser, in the worker: a page declares its own charset
+        yield RawRecord(name, 0, {"html": data}, "html")
+        return
     try:
         text, encoding = decode_bytes(data)
     except UndecodableError as e:
@@ -157,6 +174,15 @@ def safe_name(name: str) -> str:
 def iter_file(path: Path, name: str) -> Iterator[RawRecord | Rejection]:
     name = safe_name(name)
     kind, gz = _kind(name)
+    if kind == "warc":  # streamed from disk, whatever its size: memory bounded by one record
+        try:
+            stream = open(path, "rb")
+        except OSError as e:
+            yield Rejection(name, None, "unreadable", str(e))
+            return
+        with stream:
+            yield from read_warc(name, stream)
+        return
     try:
         size = path.stat().st_size
         if kind == "zip":
