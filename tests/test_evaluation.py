@@ -10,15 +10,18 @@ import pytest
 
 from conftest import SHARED
 
-# Floors: what main measures on the 90 articles of gold_dev (they were the issues' targets on the
-# old 20 tuned articles). Ratchet them up as accuracy work lands, never down.
+# Floors: what main measures on the 90 articles of gold_dev with score.py (SaudiNewsNet build).
+# Ratchet them up as accuracy work lands, never down. History: 1b644ea actors .96, direct .892,
+# indirect .872, speaker .814, accused .643, triple .333; raised at f1c9635 after the quote-speaker
+# and accusation-role work of issue 10 (5-fold CV on gold_dev: direct .942, indirect .911,
+# speaker .915, accused .926, triple .683, actors .959).
 TARGETS = {  # metric → minimal F1 (or accuracy)
     "actors": 0.96,
-    "direct": 0.892,
-    "indirect": 0.872,
-    "speaker_accuracy": 0.814,
-    "accused": 0.643,
-    "accusation_triple": 0.333,
+    "direct": 0.946,
+    "indirect": 0.906,
+    "speaker_accuracy": 0.912,
+    "accused": 0.892,
+    "accusation_triple": 0.8,
 }
 
 
