@@ -26,9 +26,8 @@ def table_parts(build: Path) -> dict[str, list[Path]]:
     """Table name → its Parquet files (a table may be one file or a folder of parts)."""
     out: dict[str, list[Path]] = {}
     for p in sorted(build.glob("*.parquet")):
-        out[p.stem] = [p]
-    for d in sorted(q for q in build.iterdir() if q.is_dir() and any(q.glob("*.parquet"))):
-        out[d.name] = sorted(d.glob("*.parquet"))
+        # a sharded table is the folder <table>.parquet/ of part-*.parquet files, in order
+        out[p.stem] = sorted(p.glob("*.parquet")) if p.is_dir() else [p]
     return out
 
 
