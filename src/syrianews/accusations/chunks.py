@@ -251,11 +251,7 @@ class Sentence:
                         # جماعة حزب العمال، الأمين العام لجامعة الدول العربية: a kind noun or a title
                         # and the name it governs are one phrase
                         if not g.mentions and self._governs_name(i, j):
-                            self._take_mention(g, mj)
-                            k = j + 1
-                            while k < hi and self.mention_at[k] is mj:
-                                k += 1
-                            j = k
+                            j = self._take_whole_mention(g, mj, j, hi)
                             continue
                         # a nisba adjective or a name after "باسم" belongs to this phrase
                         if self._new_definite(j):
@@ -264,11 +260,7 @@ class Sentence:
                                 or is_title(self.tokens[j - 1].key) and not self.clitic_before_mention(j)
                                 and self._title_takes(j - 1, mj)
                                 or any(related(mj.actor_id, a, self.parents) for a in g.actors) and not self.clitic_before_mention(j)):
-                            self._take_mention(g, mj)
-                            k = j + 1
-                            while k < hi and self.mention_at[k] is mj:
-                                k += 1
-                            j = k
+                            j = self._take_whole_mention(g, mj, j, hi)
                             continue
                         break
                     if g.mentions:  # a name or adjective closed the phrase
@@ -333,6 +325,14 @@ class Sentence:
         if m not in g.mentions:
             g.mentions.append(m)
             g.actors.append(m.actor_id)
+
+    def _take_whole_mention(self, g: Group, m: Mention, j: int, hi: int) -> int:
+        """Take mention ``m`` starting at token ``j`` into ``g``; the first token after it (below ``hi``)."""
+        self._take_mention(g, m)
+        j += 1
+        while j < hi and self.mention_at[j] is m:
+            j += 1
+        return j
 
     def group_before(self, i: int) -> Group | None:
         """The noun phrase that ends just before token ``i`` (for SVO subjects and passives)."""

@@ -12,7 +12,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from ..evaluation.report import quality_markdown, stored_result
+from ..evaluation.report import ROWS as EVAL_ROWS, quality_markdown, stored_result
 from ..schema import DESCRIPTIONS
 from . import require
 from .features import CLASS_LABELS, features
@@ -29,14 +29,7 @@ SIZE_CATEGORIES = [
     (100_000_000, "10M<n<100M"),
     (1_000_000_000, "100M<n<1B"),
 ]
-EVAL_METRICS = [
-    ("actors", "actors named in an article"),
-    ("direct", "direct quotes"),
-    ("indirect", "indirect quotes"),
-    ("any_quote", "quotes of either kind"),
-    ("accused", "(kind, accused actor) pairs"),
-    ("accusation_triple", "(kind, accuser, accused) triples"),
-]
+EVAL_METRICS = EVAL_ROWS  # one list of metrics and labels, shared with the evaluation report
 
 
 @dataclass(frozen=True)
