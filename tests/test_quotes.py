@@ -149,6 +149,30 @@ def test_clause_that_is_only_a_quotation_counts_as_direct():
     assert r["kind"] == "direct"
 
 
+def test_clause_going_on_after_its_quotation_counts_as_indirect_too():
+    body = 'وقال القائد خالد عمر ان "المفاوضات شبه متوقفة" مع الحكومة اللبنانية، من دون تفاصيل.'
+    rows = quotes(body)
+    assert [(r["kind"], r["text"]) for r in rows] == [
+        ("indirect", '"المفاوضات شبه متوقفة" مع الحكومة اللبنانية'),
+        ("direct", "المفاوضات شبه متوقفة"),
+    ]
+    assert {r["speaker"] for r in rows} == {"خالد عمر"}
+
+
+@pytest.mark.parametrize("tail", ["، وهو موقف جديد للحكومة", " وهو موقف جديد للحكومة", " في حلب وحمص ودرعا وإدلب وحماة وريف دمشق وفي غيرها"])
+def test_clause_ending_with_its_quotation_is_only_direct(tail):
+    """After the marks: a comma, a new clause with و, or a long tail is not the same clause."""
+    rows = quotes(f'وقال القائد خالد عمر ان "المفاوضات شبه متوقفة مع الحكومة"{tail}.')
+    assert [r["kind"] for r in rows] == ["direct"]
+
+
+def test_verb_after_an_attribution_and_ma_relays_the_source():
+    body = 'وقال الوزير خالد عمر، بحسب ما نقلت عنه وكالة الأنباء الرسمية، ان الطائرات بدأت بالوصول الى المطار.'
+    (r,) = quotes(body)
+    assert (r["kind"], r["text"], r["speaker"]) == ("indirect", "الطائرات بدأت بالوصول الى المطار", "خالد عمر")
+    assert quotes("وهذا ما يؤكد أن الطائرات بدأت بالوصول الى المطار.") == []  # ما without an attribution: no source
+
+
 # -- verbs of saying ------------------------------------------------------------------------
 
 def test_lexicon_inflections_clitics_and_kinds():

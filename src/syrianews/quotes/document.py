@@ -138,7 +138,7 @@ def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
     """What a verb of saying governs: the first إن/أن, quotation mark or colon after it."""
     lo, hi = doc.region(tr.token.start)
     toks, text = doc.toks, doc.text
-    if tr.i > 0 and in_list(toks[tr.i - 1].key, no_speaker_before()):
+    if tr.i > 0 and in_list(toks[tr.i - 1].key, no_speaker_before()) and not _relayed(doc, tr):
         nxt = toks[tr.i + 1] if tr.i + 1 < len(toks) else None
         if nxt is None or not (in_list(nxt.key, heads()) or in_list(nxt.key, titles())):
             return None  # ما يؤكد أن ...، الجدير ذكره أن ...: no source speaks (but ما تردده الإدارة بأن ...)
@@ -171,6 +171,15 @@ def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
         k += 1
     return None
 
+
+
+def _relayed(doc: Doc, tr: Trigger) -> bool:
+    """بحسب ما نقلت عنه الوكالة ان ...، وفق ما قاله: after an attribution, ما is what the
+    source said, not a fact the journalist draws; the verb relays the source's words."""
+    if tr.i < 2 or doc.toks[tr.i - 1].key not in ("ما", "لما"):
+        return False
+    prev = doc.trig_at.get(tr.i - 2)
+    return prev is not None and prev.entry.kind == "attribution"
 
 
 def subject_limit(doc: Doc, tr: Trigger, anchor: Anchor | None, hi: int) -> int:

@@ -103,15 +103,18 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
         if k + 1 >= len(doc.toks):
             continue
         after = text[doc.toks[k].end :].lstrip(" :")
-        if after[:1] in ALL_MARKS and doc.span_opening_at(doc.toks[k].end, doc.toks[k + 1].start):
-            continue  # إن "...": a direct quote
-        a = doc.toks[k + 1].start
+        opening = doc.span_opening_at(doc.toks[k].end, doc.toks[k + 1].start) if after[:1] in ALL_MARKS else None
+        a = doc.toks[k + 1].start if opening is None else opening.open_at
         lo, hi = doc.region(doc.toks[k].start)
         boundaries = _clause_boundaries(doc, k, hi)
         b = ind.clause_end(text, a, hi, boundaries, doc.open_marks, doc.close_marks)
         if count_words(text[a:b]) < 2:
             continue
         inner = [(s.start, s.end) for s in doc.quote_spans if a <= s.open_at and s.end <= b + 1]
+        if opening is not None:
+            b = _clause_after_quote(doc, opening, b)
+            if b is None:
+                continue  # إن "...": a direct quote; with words after the marks (إن "..." مع X) the clause counts too
         if inner and ind.outside_words(doc.toks, a, b, inner) == 0:
             continue  # the clause is a quotation: only the direct quote counts
         if any(a <= s.open_at < b and owned.get(s.open_at) is not None and owned[s.open_at].entry.kind == "verb" and a <= owned[s.open_at].token.start < b for s in doc.quote_spans):
@@ -124,6 +127,26 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
             seen.add(key)
             out.append(r)
     return out
+
+
+TAIL_WORDS = (2, 6)  # words after the closing mark that still belong to the reported clause
+
+
+def _clause_after_quote(doc: Doc, s: Span, b: int) -> int | None:
+    """Where a reported clause that opens with a quotation ends, if it goes on after the closing
+    mark with a few words of the same clause (إن "المفاوضات مقطوعة" مع السلطات، ...): up to the
+    next comma; then the clause is an indirect quote as well as the direct one. None where the
+    marks end the clause, or what follows them is the journalist's: a comma or a new clause with
+    و right after the mark (”، والسؤال هو، » وهو عدد ...), or a long tail (a clause of its own)."""
+    if s.close_at is None:
+        return None
+    tail = doc.words(s.close_at + 1, b)
+    if not tail or doc.text[s.close_at + 1 : tail[0].start].strip(" \"“”»") or tail[0].key.startswith("و"):
+        return None
+    comma = next((t.end for t in tail if doc.text[t.end : t.end + 1] in ("،", ",")), b)
+    n = sum(1 for t in tail if t.end <= comma)
+    lo, hi = TAIL_WORDS
+    return ind.trim_end(doc.text, s.open_at, comma, doc.open_marks, doc.close_marks) if lo <= n <= hi else None
 
 
 def _owner(doc: Doc, s: Span, anchors: dict[int, Anchor | None]) -> Trigger | None:
