@@ -19,7 +19,7 @@ from .lexicon_words import clause_breaks, in_list, no_speaker_before
 from .marks import ALL_MARKS, Span
 from .speakers import Speaker
 from .tokens import count_words
-from .verbs import Trigger
+from .verbs import Trigger, lookup
 
 OWNER_WINDOW = 60  # tokens between a verb and a quotation it introduces
 
@@ -195,18 +195,19 @@ def _sentence_initial(doc: Doc, offset: int) -> bool:
     return all(t.key in ("و", "ف") for t in before)
 
 
-_OPENING_PARTICLES = frozenset({"لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "ثم", "كما", "قد", "وقد", "حين", "عندما", "بعد", "وبعد", "ان", "بينها"})
+_CONTRASTIVE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+_OPENING_PARTICLES = frozenset({"حيث", "اذ", "وحيث", "واذ", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "ثم", "كما", "قد", "وقد", "حين", "عندما", "بعد", "وبعد", "ان", "بينها"})
 
 
 def _new_attribution(doc: Doc, tr: Trigger, k: int) -> int | None:
     """Where a finite verb of saying that governs its own quote cuts a reported clause: before
     the particles that open its clause (، لكنها أشارت إلى أن؛ بعد أن قالت أنقرة؛ وقالوا إن)."""
-    if anchor_of(doc, tr) is None:
-        return None
     toks, text = doc.toks, doc.text
     j = tr.i
     while j - 1 > k and toks[j - 1].key in _OPENING_PARTICLES and tr.i - j < 3:
         j -= 1
+    if anchor_of(doc, tr) is None and not (j < tr.i and toks[j].key in _CONTRASTIVE):
+        return None  # (فيما دانت X القصف، بينما حذرت Y من ...: another source's act, quote or not)
     if j == tr.i and not tr.token.key.startswith(("و", "ف")):
         return None  # a bare verb with no particle may be part of the reported clause
     gap = text[toks[j - 1].end : toks[j].start]
@@ -239,6 +240,9 @@ def _clause_boundaries(doc: Doc, k: int, hi: int, participles_only: bool = False
             g2 = text[toks[tr.i - 2].end : prev.start]
             if "،" in g2 or "," in g2:
                 out.append(toks[tr.i - 2].end)
+    for t in toks[k + 2 : doc.tok_index(hi)]:
+        if t.key == "بذلك" and toks[t.i - 1].key.startswith("ل") and len(toks[t.i - 1].key) >= 4 and lookup(toks[t.i - 1].key) is None:
+            out.append(toks[t.i - 1].start)  # ، ليرتفع بذلك عدد ...: the journalist draws the consequence
     for cue in clause_breaks():
         i = text.find(cue, toks[k].end, hi)
         while i >= 0:
