@@ -200,6 +200,72 @@ def test_verb_after_an_attribution_and_ma_relays_the_source():
     assert quotes("وهذا ما يؤكد أن الطائرات بدأت بالوصول الى المطار.") == []  # ما without an attribution: no source
 
 
+def test_defined_noun_and_adjectives_in_marks_name_a_thing():
+    body = 'وأضاف الوزير خالد عمر أن المتدربات بدأن العمل في "المطبخ الإنتاجي التدريبي" منذ أسبوع.'
+    rows = quotes(body)
+    assert [r["kind"] for r in rows] == ["indirect"]
+    (r,) = quotes('وقال الوزير خالد عمر: "الوضع الأمني المستقر" هو ما نريده.')
+    assert r["kind"] == "direct"  # after a colon the words are the source's, not a name
+
+
+def test_feeling_verb_governs_only_a_clause_right_after_the_feeling():
+    rows = quotes("وقال الوزير خالد عمر أن الحل سياسي، معبراً عن أمله بأن تدعم روسيا قرار مجلس الأمن.")
+    assert [(r["text"], r["speaker"]) for r in rows][1] == ("تدعم روسيا قرار مجلس الأمن", "خالد عمر")
+    body = "وأعرب الوزير خالد عمر عن أمله في المرونة التي تبديها موسكو تجاه مطالب الشعب السوري بأن لا مستقبل للأسد."
+    assert quotes(body) == []  # بأن hangs on مطالب, far from the feeling
+
+
+def test_relayed_source_before_qawlahu_is_the_speaker():
+    body = "ونقلت وكالة الأنباء الرسمية عن المتحدث باسم الوزارة خالد عمر قوله إن المفاوضات متوقفة منذ شهر."
+    (r,) = quotes(body)
+    assert (r["text"], r["speaker"], r["verb"]) == ("المفاوضات متوقفة منذ شهر", "خالد عمر", "قوله")
+
+
+def test_group_head_keeps_the_groups_name():
+    (r,) = quotes("وقالت جماعة حركة أحرار الشام إنها أوقفت المفاوضات مع الوفد.")
+    assert r["speaker"] == "جماعة حركة أحرار الشام"
+
+
+def test_figures_speak_for_who_issued_them():
+    (r,) = quotes("وتشير أرقام صادرة عن شرطة العاصمة إلى أن الجرائم زادت بنسبة كبيرة هذا العام.")
+    assert r["speaker"] == "شرطة العاصمة"
+
+
+def test_verb_without_subject_continues_the_subject_of_its_clause():
+    body = "وقال الوزير خالد عمر إن الحدود مغلقة. وتأوي تركيا نحو مليوني لاجئ، وقالت مرارا انها تتحمل العبء وحدها."
+    rows = quotes(body, [mention(body, "تركيا", "TUR")])
+    assert [(r["speaker"], r["speaker_actor_id"], r["speaker_rule"]) for r in rows][1] == ("تركيا", "TUR", "clause_agent")
+    body = "وقال الوزير خالد عمر إن الحدود مغلقة. ويأوي البلد نحو مليوني لاجئ، وقال مرارا انه يتحمل العبء وحده."
+    assert quotes(body)[1]["speaker"] == "خالد عمر"  # no actor opens the clause: the last source
+
+
+def test_who_speaks_in_it_is_the_person_named_before():
+    body = 'وأجرى المراسل مقابلة مع القائد ابي مالك الشامي الذي لم يظهر وجهه، قال فيها "اذا خرجت اخواتنا من السجون سنطلق الجنود".'
+    (r,) = quotes(body)
+    assert (r["speaker"], r["speaker_rule"]) == ("ابي مالك الشامي", "named_before")
+    (r,) = quotes("وفي وقت أفادت فيه معلومات أن عدد القتلى بلغ 18 قتيلا.")
+    assert r["speaker"] == "معلومات"
+
+
+def test_quotation_in_the_object_of_a_reported_verb_stays_with_the_reporting_source():
+    body = "وقال التلفزيون السوري إن الرئيس أصدر مرسوما تشريعيا يقضي بمنح «عفو عام عن جرائم الفرار الداخلي» للمطلوبين."
+    rows = quotes(body)
+    assert [r["kind"] for r in rows] == ["indirect", "direct"]
+    assert {r["speaker"] for r in rows} == {"التلفزيون السوري"}
+
+
+def test_source_before_its_verb_after_a_comma():
+    body = "ولم يتضح ما إذا كان الهجوم مرتبطا بالتفجير الأول في المدينة، لكن صحيفة «يني شفق» المؤيدة للحكومة قالت إن جماعة يسارية أعلنت مسؤوليتها."
+    (r,) = quotes(body)
+    assert (r["speaker"], r["speaker_rule"]) == ("صحيفة يني شفق", "subject_before")
+
+
+def test_bare_role_resolves_through_its_synonym():
+    body = "وقال رئيس الحكومة التركية أحمد داود أوغلو إن بلاده ستواصل عملياتها. وقال رئيس الوزراء إن الحدود ستبقى مغلقة."
+    rows = quotes(body)
+    assert [(r["speaker"], r["speaker_rule"]) for r in rows][1] == ("أحمد داود أوغلو", "role_ref")
+
+
 # -- verbs of saying ------------------------------------------------------------------------
 
 def test_lexicon_inflections_clitics_and_kinds():

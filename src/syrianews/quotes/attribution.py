@@ -7,11 +7,13 @@ from .actors import speaker_actor
 from .document import Anchor, Doc, subject_limit
 from .lexicon_words import bare, heads, in_list, is_stop, source_kind, stops, titles
 from .speakers import History, Speaker, _addressee, clean_name, name_runs, pronoun_source, subject_after, trim_run
-from .tokens import Token, tokenize
+from .tokens import Token, only_space_between, tokenize
 from .verbs import Trigger
 
 _PREPOSITIONS = frozenset({"من", "في", "عن", "على", "الى", "إلى", "بعد", "قبل", "خلال"})
-_TO_PRONOUNS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لك", "لكم"})
+_SAYING_OF = {"قوله": "m", "قولها": "f", "قولهم": "p"}  # the masdar with its speaker's pronoun
+_TO_PRONOUNS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لك", "لكم", "فيه", "فيها"})
+_IN_IT = frozenset({"فيه", "فيها"})  # قال فيه: in the article or interview just named
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
@@ -134,6 +136,10 @@ class SpeakerFinder:
             if sp and sp.name and toks[j].key.startswith("لل"):
                 sp.name = "ال" + sp.name[2:] if sp.name.startswith("لل") else sp.name
             return (sp, True) if sp else (self._dependent(tr, lo, gender), False)
+        if kind == "masdar" and tr.token.key in _SAYING_OF:
+            relayed = self._relayed_source(tr, lo, limit)
+            if relayed is not None:
+                return relayed, True
         if kind in ("participle", "masdar"):
             return self._dependent(tr, lo, gender), False
         if kind == "noun":  # قول مسؤولين إن: the source is the genitive after the noun
@@ -170,7 +176,72 @@ class SpeakerFinder:
         before = self._subject_before(tr, lo)
         if before is not None:
             return before, True
+        if tr.i + 1 < len(toks) and toks[tr.i + 1].key in _IN_IT:
+            named = self._last_name_before(tr, lo)
+            if named is not None:
+                return named, True
         return self._dependent(tr, lo, gender), False
+
+    def _relayed_source(self, tr: Trigger, lo: int, limit: int) -> Speaker | None:
+        """ونقلت الوكالة عن المتحدث باسم الكرملين قوله إن ...: the one the relaying verb quotes
+        (after its عن) says the words, not the outlet that relays them."""
+        doc, toks = self.doc, self.doc.toks
+        relay = next((t for t in doc.triggers if lo <= t.token.start and t.i < tr.i and t.entry.lemma == "نقل" and t.entry.kind == "verb"), None)
+        if relay is None:
+            return None
+        at = [k for k in range(relay.i + 1, tr.i) if toks[k].key == "عن"]
+        if not at:
+            return None
+        subj = subject_after(doc.text, toks, at[-1], tr.i, doc.term_opening_at)
+        return self._named(subj, "subject_after", _SAYING_OF[tr.token.key]) if subj else None
+
+    def _last_name_before(self, tr: Trigger, lo: int) -> Speaker | None:
+        """مقالا للكاتب ديفد إجنيشاس قال فيه، مقابلة مع أبي مالك ...، قال فيها: the one who
+        speaks "in it" is the person named last before the verb in its sentence."""
+        doc, text = self.doc, self.doc.text
+        ms = [m for m in doc.mentions if lo <= m["start"] and m["end"] <= tr.token.start and self.types.get(m["actor_id"]) == "person"]
+        toks = doc.toks
+        runs = [  # a name: right before the verb, before its relative pronoun, or after a title
+            r for r in name_runs(text, doc.words(lo, tr.token.start))
+            if len(r) >= 2 and (r[-1].i + 1 == tr.i or toks[r[-1].i + 1].key in _RELATIVES or (r[0].i > 0 and in_list(toks[r[0].i - 1].key, titles())))
+        ]
+        if ms and (not runs or ms[-1]["start"] >= runs[-1][0].start):
+            m = ms[-1]
+            name = text[m["start"] : m["end"]]
+            return Speaker(name, name, "named_before", tr.entry.gender, m["actor_id"], m["start"], m["end"], tuple(x.key for x in tokenize(name)))
+        if runs:
+            sp = self._named(trim_run(runs[-1]), "named_before", tr.entry.gender)
+            if sp is not None:
+                sp = self.history.resolve(sp)
+                sp.actor_id = sp.actor_id or speaker_actor(text, doc.mentions, sp.start, sp.end, self.types)
+            return sp
+        return None
+
+    def _clause_agent(self, tr: Trigger, lo: int) -> Speaker | None:
+        """The subject of the clause a verb of saying continues, where no verb of saying came
+        before it in the sentence (وتأوي تركيا ... وقالت إن، ووثق التقرير ...، لافتاً أن): a
+        catalogued actor or a source's head right after the verb that opens the last clause."""
+        doc, toks, text = self.doc, self.doc.toks, self.doc.text
+        first = doc.tok_index(lo)
+        for k in range(tr.i - 2, first - 1, -1):
+            if k in doc.trig_at or doc.in_quote(toks[k].start):
+                return None  # another act of saying, or a source's words, in between
+            t, nxt = toks[k], toks[k + 1]
+            if not (k == first or (t.key.startswith("و") and len(t.key) >= 4)) or in_list(t.key, titles()) or in_list(t.key, heads()):
+                continue
+            if any(m["start"] <= t.start < m["end"] for m in doc.mentions) or not only_space_between(text, t.end, nxt.start):
+                continue
+            m = next((m for m in doc.mentions if m["start"] == nxt.start and m["end"] <= tr.token.start), None)
+            if m is not None:
+                name = text[m["start"] : m["end"]]
+                return Speaker(name, name, "clause_agent", tr.entry.gender, m["actor_id"], m["start"], m["end"], tuple(x.key for x in tokenize(name)))
+            if nxt.key.startswith("ال") and in_list(nxt.key, heads()):
+                sp = self._named(subject_after(text, toks, k, tr.i, doc.term_opening_at), "clause_agent", tr.entry.gender)
+                if sp is not None:
+                    sp = self.history.resolve(sp)
+                    sp.actor_id = sp.actor_id or speaker_actor(text, doc.mentions, sp.start, sp.end, self.types)
+                    return sp
+        return None
 
     def _issuer(self, subj: list[Token], limit: int) -> list[Token]:
         """بيان صادر عن قيادة الجيش، بيان للجماعة: a document speaks for the one who issued it."""
@@ -227,6 +298,7 @@ class SpeakerFinder:
             return self._named(runs[-1], "relative", tr.entry.gender)
         k = tr.i - 1
         seq: list[Token] = []
+        after_comma: list[Token] | None = None  # the words between the verb and the nearest comma before it
         while k >= 0 and toks[k].start >= lo:
             t = toks[k]
             gap = text[t.end : (seq[0].start if seq else tr.token.start)]
@@ -234,12 +306,22 @@ class SpeakerFinder:
                 break
             if ind.is_complementiser(t) or k in doc.trig_at:
                 break
+            if after_comma is None and seq and any(ch in gap for ch in "،,"):
+                after_comma = list(seq)
             seq.insert(0, t)
             k -= 1
             if len(seq) > 16:
-                return None
+                break
         if k >= 0 and k in doc.trig_at and doc.trig_at[k].entry.kind in ("participle", "masdar"):
             return None  # مبدياً اتفاق الطرفين، وبين ...: the participle's object, not a subject
+        found = self._source_phrase(tr, seq) if len(seq) <= 16 else None
+        if found is None and after_comma and len(after_comma) >= 2:
+            return self._source_phrase(tr, after_comma)  # ...، لكن صحيفة «يني شفق» المؤيدة للحكومة قالت
+        return found
+
+    def _source_phrase(self, tr: Trigger, seq: list[Token]) -> Speaker | None:
+        """The words before a verb as its subject, if they look like a source."""
+        doc, text = self.doc, self.doc.text
         while seq and seq[0].key in _LEADING_PARTICLES:
             seq = seq[1:]
         quoted_name = bool(seq) and doc.term_opening_at(seq[0].start - 1, seq[0].start)
@@ -282,6 +364,9 @@ class SpeakerFinder:
         if main is not None:
             sp = self.by_trigger[main.i]
             return Speaker(sp.name, sp.surface, "clause_subject", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
+        agent = self._clause_agent(tr, lo)
+        if agent is not None:
+            return agent
         prev = self.last_before(tr.token.start, gender)
         if prev is not None:
             return Speaker(prev.name, None, "continuation", prev.gender, prev.actor_id, prev.start, prev.end, prev.keys)

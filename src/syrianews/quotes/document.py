@@ -14,7 +14,11 @@ from .tokens import Token, sentence_ends
 from .verbs import Trigger, find_triggers, lookup
 
 MIN_WORDS = 3
+NAME_WORDS = 6  # a quoted phrase of defined words up to this long is a name, not a sentence
 ANCHOR_WINDOW = 25  # tokens between a verb and the إن/quote it governs
+FEELING_SUBJECT = 8  # words of a subject between أعرب and its عن
+FEELING_WINDOW = 3  # أعرب عن أمله بأن، عبر عن قلقه من أن: the complementiser follows the feeling
+_FEELING_VERBS = frozenset({"أعرب", "عبر"})  # lemmas that govern a clause through a feeling (عن أمله)
 _GLUED_PREPOSITIONS = {"ب", "ل", "لـ", "بـ", "وب", "ول", "ولـ", "وبـ", "فب", "فل"}
 
 
@@ -94,6 +98,8 @@ class Doc:
         inside = self.words(s.start, s.end)  # marks are no word characters: the same tokens
         if len(inside) < MIN_WORDS or all(len(t.key) <= 2 for t in inside):
             return True  # fragments, and spelled-out acronyms (بي بي سي)
+        if len(inside) <= NAME_WORDS and inside[0].key.startswith("ال") and all(t.key.startswith(("ال", "لل", "وال")) or t.key in ("في", "من") for t in inside):
+            return True  # «المطبخ الإنتاجي التدريبي»، «القوة السورية الجديدة»: a defined noun and its adjectives name a thing
         if s.glued and s.glued.replace("ـ", "") in {g.replace("ـ", "") for g in _GLUED_PREPOSITIONS}:
             return True
         j = self.tok_index(s.open_at) - 1
@@ -147,7 +153,12 @@ def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
         if nxt is None or not (in_list(nxt.key, heads()) or in_list(nxt.key, titles())):
             return None  # ما يؤكد أن ...، الجدير ذكره أن ...: no source speaks (but ما تردده الإدارة بأن ...)
     k = tr.i + 1
-    while k < len(toks) and toks[k].start < hi and k - tr.i <= ANCHOR_WINDOW:
+    window = ANCHOR_WINDOW
+    if tr.entry.lemma in _FEELING_VERBS:  # أعرب (الوزير) عن أمله في أن ...: the clause hangs on the feeling, right after it
+        an = next((j for j in range(k, min(len(toks), k + FEELING_SUBJECT)) if toks[j].key == "عن"), None)
+        if an is not None:
+            window = an - tr.i + FEELING_WINDOW
+    while k < len(toks) and toks[k].start < hi and k - tr.i <= window:
         gap_a, gap_b = toks[k - 1].end, toks[k].start
         gap = text[gap_a:gap_b]
         sp = doc.span_opening_at(gap_a, gap_b)

@@ -117,7 +117,7 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
                 continue  # إن "...": a direct quote; with words after the marks (إن "..." مع X) the clause counts too
         if inner and ind.outside_words(doc.toks, a, b, inner) == 0:
             continue  # the clause is a quotation: only the direct quote counts
-        if any(a <= s.open_at < b and owned.get(s.open_at) is not None and owned[s.open_at].entry.kind == "verb" and a <= owned[s.open_at].token.start < b for s in doc.quote_spans):
+        if any(a <= s.open_at < b and _introduces(doc, owned.get(s.open_at), s) and a <= owned[s.open_at].token.start < b for s in doc.quote_spans):
             continue  # reported speech that only carries another source's direct quote
         rows.append(row("indirect", a, b, tr, sp))
     seen, out = set(), []
@@ -149,6 +149,17 @@ def _clause_after_quote(doc: Doc, s: Span, b: int) -> int | None:
     return ind.trim_end(doc.text, s.open_at, comma, doc.open_marks, doc.close_marks) if lo <= n <= hi else None
 
 
+CARRY_WORDS = 3  # words between a verb and the quotation it introduces itself (قال المتحدث إن «...»)
+
+
+def _introduces(doc: Doc, tr: Trigger | None, s: Span) -> bool:
+    """Whether a finite verb introduces a quotation itself (قال «...»، قال المتحدث إن «...»),
+    not one that stands further on in its object (أصدر مرسوما يقضي بمنح «عفو عام»)."""
+    if tr is None or tr.entry.kind != "verb":
+        return False
+    return len(doc.words(tr.token.end, s.open_at)) <= CARRY_WORDS
+
+
 def _owner(doc: Doc, s: Span, anchors: dict[int, Anchor | None]) -> Trigger | None:
     """The verb of saying that introduces a quotation: the nearest one before it in its
     sentence, else one right after it (« ... »، قال المتحدث)."""
@@ -156,6 +167,7 @@ def _owner(doc: Doc, s: Span, anchors: dict[int, Anchor | None]) -> Trigger | No
     home = doc.in_quote(s.open_at - 1) if s.open_at > 0 else None
     best = None
     first_tok = doc.tok_index(s.open_at)
+    reporting = None  # the last verb before ``best`` that governs a reported clause (قال ... إن)
     for tr in doc.triggers:
         if tr.token.start >= s.open_at:
             break
@@ -163,7 +175,12 @@ def _owner(doc: Doc, s: Span, anchors: dict[int, Anchor | None]) -> Trigger | No
             continue
         if doc.in_quote(tr.token.start) is not home:
             continue
+        if best is not None and (an := anchors.get(best.i)) is not None and an.kind == "that" and an.k < tr.i:
+            reporting = best
         best = tr
+    own = anchors.get(best.i) if best is not None else None
+    if best is not None and reporting is not None and not _introduces(doc, best, s) and (own is None or own.kind == "quote"):
+        return reporting  # قال التلفزيون إن الرئيس أصدر مرسوما يقضي بمنح «...»: the reporting source's words
     if best is not None:
         return best
     if s.close_at is None or not _sentence_initial(doc, s.open_at):

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon_words import bare, heads, honorifics, in_list, is_stop, masdar_before, source_kind, stops, titles
-from .tokens import Token, only_space_between, tokenize
+from ..lexicons import word_list
+from .tokens import Token, norm, only_space_between, tokenize
 from .verbs import lookup
 
 _NAME_PARTS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ابي", "ام", "دي", "فون", "فان"})
@@ -221,6 +222,13 @@ def head_phrase(text: str, toks: list[Token]) -> int:
     while n < len(toks) and in_list(toks[n].key, heads()) and only_space_between(text, toks[n - 1].end, toks[n].start):
         n += 1
     named = False
+    gap = text[toks[n - 1].end : toks[n].start] if n < len(toks) else ""
+    if n < len(toks) and any(m in gap for m in "\"“«„"):  # صحيفة «يني شفق»: the quoted name is the institution's
+        close = min((i for i in (text.find(m, toks[n].start) for m in "\"”»“") if i > 0), default=-1)
+        if close > 0:
+            while n < len(toks) and toks[n].end <= close and n < 8:
+                n += 1
+            return n
     while n < len(toks) and n < 6:
         t = toks[n]
         if not only_space_between(text, toks[n - 1].end, t.start) and not any(m in text[toks[n - 1].end : t.start] for m in "\"“”«»„"):
@@ -369,7 +377,7 @@ class History:
             for prev in reversed(self.items):  # عادل الجبير وزير الخارجية ... ورأى وزير الخارجية
                 if prev.name != sp.name and _contains(prev.keys, role) and name_runs(prev.name, tokenize(prev.name)):
                     return _inherit(sp, prev, "role_ref")
-            named = self._role_in_text(role)
+            named = self._role_in_text(role) or next(filter(None, (self._role_in_text(alt) for alt in _role_variants(role))), None)
             if named:
                 return Speaker(named, sp.surface, "role_ref", sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
             if len(keys) == 1 and head.startswith("ال"):  # وقال اللاعب: the last person named
@@ -473,6 +481,21 @@ class History:
                         if len(r) >= 2:
                             return self.text[r[0].start : r[-1].end]
         return None
+
+
+@lru_cache(maxsize=None)
+def _role_synonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in word_list("speaker_role_synonyms.txt"):
+        a, b = (norm(w) for w in line.split())
+        out[a], out[b] = b, a
+    return out
+
+
+def _role_variants(role: list[str]) -> list[list[str]]:
+    """رئيس الوزراء → رئيس الحكومة: the same role with one word swapped for its synonym."""
+    syn = _role_synonyms()
+    return [role[:i] + [syn[k]] + role[i + 1 :] for i, k in enumerate(role) if k in syn]
 
 
 def _merge_abd(keys: list[str]) -> list[str]:
