@@ -35,6 +35,49 @@ def test_one_folding_for_every_extractor(word, key):
     assert normalize(word).text == key  # the actor matcher's offset-keeping normalisation agrees
 
 
+def test_long_texts_fold_as_words_do():
+    """fold() replaces letter by letter on long texts and translates short ones: the two paths
+    must give the same key, whatever mix of marks, letters and other scripts the text holds."""
+    import random
+
+    from syrianews.document.fold import _TABLE, _TABLE_KEEP_TA, LONG_TEXT
+
+    special = [chr(c) for c in _TABLE] + list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي اa1\n\x00،.«»")
+    rng = random.Random(5)
+    for n in (LONG_TEXT - 1, LONG_TEXT, 200, 3000):
+        for _ in range(30):
+            text = "".join(rng.choice(special) for _ in range(n))
+            assert fold(text) == text.translate(_TABLE)
+            assert fold(text, ta_marbuta=True) == text.translate(_TABLE_KEEP_TA)
+    assert fold(BODY * 3) == "\n".join(fold(line) for line in (BODY * 3).split("\n"))
+    import importlib
+
+    actor_normalize = importlib.import_module("syrianews.actors.normalize")
+
+    special = list(actor_normalize._SUBST) + special
+    for n in (LONG_TEXT - 1, 500):
+        for _ in range(30):
+            text = "".join(rng.choice(special) for _ in range(n))
+            assert actor_normalize._substitute(text) == text.translate(actor_normalize._TABLE)
+
+
+def test_words_are_the_runs_of_letters_and_marks():
+    """The word pattern matches runs of each kind in turn: the same words as the plain
+    definition (one letter, digit or mark at a time), on any mix of characters."""
+    import random
+    import re
+
+    from syrianews.document.fold import DIACRITICS_CLASS, TATWEEL
+
+    plain = re.compile(f"(?:[^\\W_]|[{DIACRITICS_CLASS}{TATWEEL}])+")
+    chars = list("ابت ثج_-.،1a«»\n") + ["\u064b", "\u0651", TATWEEL, "\u0670", "\u06d6"]
+    rng = random.Random(11)
+    for _ in range(300):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(1, 80)))
+        assert [(t.start, t.end) for t in words(text)] == [m.span() for m in plain.finditer(text)]
+        assert count_words(text) == len(plain.findall(text))
+
+
 def test_fold_label_drops_punctuation_and_spaces():
     assert fold_label("  «الأسد»: يُهدِّد ") == "الاسد يهدد"
 

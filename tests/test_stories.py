@@ -15,6 +15,25 @@ OTHER = ("افتتح أمير منطقة الرياض معرض الكتاب ال
          "وسط إقبال كبير من الزوار في يومه الأول، فيما تقام على هامشه ندوات وأمسيات شعرية وورش عمل للأطفال والشباب طوال أيام المعرض العشرة.")
 
 
+def test_signature_is_datasketchs_minhash_of_the_shingles():
+    """The signature is computed in whole-array passes: it must be datasketch's own MinHash
+    (same scheme, seed and permutations), or stories of earlier builds would not compare."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from syrianews.stories import NUM_PERM, SCHEME, SEED
+
+    for text in (WIRE, OTHER, EDITED, " ".join(f"كلمة{i}" for i in range(3000))):
+        m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        m.update_batch(list(shingles(text)))
+        assert signature(text) == m.hashvalues.astype(np.uint64).tobytes()
+
+
+def test_shingles_are_word_trigrams_of_the_folded_text():
+    assert shingles("أ ب ج د") == {"ا ب ج".encode(), "ب ج د".encode()}
+    assert shingles("أ ب") == set()
+
+
 def test_signature_is_deterministic_and_short_texts_have_none():
     assert signature(WIRE) == signature(WIRE) and len(signature(WIRE)) == 128 * 8
     assert signature("نص قصير جدا") is None

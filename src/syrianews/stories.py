@@ -12,9 +12,11 @@ Bodies shorter than :data:`MIN_SHINGLES` shingles are never grouped (too little 
 """
 from __future__ import annotations
 
+from hashlib import sha1
+
 import numpy as np
 
-from .lexicons import fold
+from .document.fold import label_words
 
 SHINGLE = 3
 NUM_PERM = 128
@@ -25,20 +27,44 @@ MIN_SHINGLES = 10
 MAX_WORDS = 2000  # long bodies: the opening is enough to tell a copy
 
 _PERMS = None
+# MurmurHash3's 32-bit finalizer, the pre-mix of datasketch's "affine32" scheme
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
-def _minhash():
+def _permutations() -> np.ndarray:
+    """datasketch's (a, b) permutation parameters for NUM_PERM and SEED (made once)."""
     from datasketch import MinHash
 
     global _PERMS
     if _PERMS is None:
         _PERMS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
-    return MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMS, scheme=SCHEME)
+    return _PERMS
+
+
+def _minhash():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=SCHEME)
 
 
 def shingles(text: str) -> set[bytes]:
-    words = fold(text).split()[:MAX_WORDS]
-    return {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    """Word SHINGLE-grams of the folded text (its first MAX_WORDS words), UTF-8 encoded."""
+    words = label_words(text)[:MAX_WORDS]  # the words of lexicons.fold(text)
+    return {s.encode("utf-8") for s in map(" ".join, zip(*(words[k:] for k in range(SHINGLE))))}
+
+
+def _hash_values(grams: set[bytes]) -> np.ndarray:
+    """datasketch's MinHash values of ``grams`` (sha1_hash32 pre-mixed, then each permutation's
+    minimum) in whole-array passes: the same numbers as ``MinHash.update_batch`` (tested)."""
+    h = np.frombuffer(b"".join([sha1(g).digest()[:4] for g in grams]), dtype="<u4").astype(np.uint32).reshape(-1, 1)
+    s1, m1, s2, m2, s3 = _FMIX32
+    h = h ^ (h >> s1)
+    h = h * m1
+    h = h ^ (h >> s2)
+    h = h * m2
+    h = h ^ (h >> s3)
+    a, b = _permutations()
+    return (h * a + b).min(axis=0)
 
 
 def signature(body: str) -> bytes | None:
@@ -46,9 +72,7 @@ def signature(body: str) -> bytes | None:
     grams = shingles(body)
     if len(grams) < MIN_SHINGLES:
         return None
-    m = _minhash()
-    m.update_batch(list(grams))
-    return m.hashvalues.astype(np.uint64).tobytes()
+    return _hash_values(grams).astype(np.uint64).tobytes()
 
 
 class StoryIndex:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document.fold import DIACRITICS_CLASS, LETTERS, TATWEEL
+from ..document.fold import DIACRITICS_CLASS, LETTERS, LONG_TEXT, TATWEEL
 
 # Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel and
 # invisible format characters: dropped, they never decide which actor is meant.
@@ -31,6 +31,18 @@ _SUBST = {
     "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
 }
 _TABLE = str.maketrans(_SUBST)
+_SUBST_PAIRS = tuple(_SUBST.items())
+
+
+def _substitute(text: str) -> str:
+    """``text.translate(_TABLE)``; on a long text a C-level replace per character of the table
+    (as :func:`syrianews.document.fold.fold`): the replacements are not themselves replaced."""
+    if len(text) < LONG_TEXT:
+        return text.translate(_TABLE)
+    for char, plain in _SUBST_PAIRS:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,7 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching; see the module docstring for what changes."""
-    t = text.translate(_TABLE).lower()
+    t = _substitute(text).lower()
     if len(t) != len(text):  # lower() of some rare letters changes length: fall back
         t = "".join(c.translate(_TABLE).lower()[:1] or c for c in text)
     parts: list[str] = []

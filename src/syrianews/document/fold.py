@@ -37,13 +37,35 @@ _TABLE_KEEP_TA = {k: v for k, v in _TABLE.items() if k != ord("ة")}
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+_DROP_RUNS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _DROPPED) + "]+")
+_PAIRS = tuple(LETTERS.items())
+_PAIRS_KEEP_TA = tuple((k, v) for k, v in _PAIRS if k != "ة")
+LONG_TEXT = 64  # characters from which replacing letter by letter beats one translate
+
+
 def fold(text: str, ta_marbuta: bool = False) -> str:
     """Spelling-insensitive key of a word or phrase: no diacritics or tatweel, one alef, ي for
-    ى and (unless ``ta_marbuta``) ه for ة."""
-    return text.translate(_TABLE_KEEP_TA if ta_marbuta else _TABLE)
+    ى and (unless ``ta_marbuta``) ه for ة.
+
+    A word goes through one translate; a long text (a body, a paragraph) through one regex pass
+    for the dropped marks and a C-level replace per letter, about five times faster there than
+    translate's per-character look-ups. Both give the same string (the letters' replacements
+    are neither dropped nor replaced again)."""
+    if len(text) < LONG_TEXT:
+        return text.translate(_TABLE_KEEP_TA if ta_marbuta else _TABLE)
+    text = _DROP_RUNS.sub("", text)
+    for letter, plain in _PAIRS_KEEP_TA if ta_marbuta else _PAIRS:
+        if letter in text:
+            text = text.replace(letter, plain)
+    return text
 
 
 def fold_label(text: str) -> str:
     """A loose key for comparing short labels (article titles): folded, punctuation removed,
     single spaces."""
-    return " ".join(_PUNCT.sub(" ", fold(text)).split())
+    return " ".join(label_words(text))
+
+
+def label_words(text: str) -> list[str]:
+    """The words of :func:`fold_label` (``fold_label(text).split()``, without joining them first)."""
+    return _PUNCT.sub(" ", fold(text)).split()
