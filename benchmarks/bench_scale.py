@@ -9,11 +9,17 @@ workers) and also reported as the largest single process. Measured:
 
 - local engine (``--jobs`` processes) at each size: seconds, records/s, peak memory;
 - Dask engine (LocalCluster) with 1 and 2 workers at 1x;
-- incremental: the 1x build rebuilt without its last file, then with it again (only that file
-  is processed), against the full 1x build of the same run.
+- incremental: a copy of the largest size's build (``--incremental-size``; or of a full build
+  of the first N files, ``--incremental-files``) rebuilt without its last file, then with it
+  again (only that file is processed); timed against the full build and its tables compared
+  with the full build's (benchmarks/table_checksums.py).
 
-Ratios within one run (4x time / 1x time, 4x peak / 1x peak, add-one-file / full) are what
-compare across runs on a shared machine; the load average is printed with them.
+Each run reports wall seconds and the CPU seconds (user + sys) of the whole process tree (the
+build's process and the workers it waited for, from ``getrusage(RUSAGE_CHILDREN)``), the load
+average before and after, and which process (main or worker) had the largest peak and in
+which phase (start-up, partitions = the per-record work, global = dedup, stories, links and
+writing the tables). On a shared machine wall seconds follow the load; CPU seconds much less:
+ratios (4x / 1x, add-one-file / full) are taken within one run.
 """
 from __future__ import annotations
 
@@ -200,8 +206,10 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 4])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--files", type=int, default=None, help="base = the first N files of the corpus (default: all 18)")
+    ap.add_argument("--incremental-size", type=int, default=None,
+                    help="add-one-file measured on the build of this size of the series (default: the largest; 0: skip)")
     ap.add_argument("--incremental-files", type=int, default=None,
-                    help="add-one-file measured on the first N files (default: the base; 0: skip)")
+                    help="instead, add-one-file measured on the first N files of the corpus (a full build of them first)")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     ap.add_argument("--tmp", type=Path, default=None, help="scratch folder (default: a temporary one)")
@@ -210,7 +218,8 @@ def main() -> int:
         print(f"no corpus at {args.corpus} (set SYRIANEWS_CORPUS)", file=sys.stderr)
         return 2
     n_files = len(sorted(args.corpus.glob("*.zip"))[: args.files])
-    inc_files = n_files if args.incremental_files is None else min(args.incremental_files, len(list(args.corpus.glob("*.zip"))))
+    inc_size = max(args.sizes) if args.incremental_size is None else args.incremental_size
+    inc_files = None if args.incremental_files is None else min(args.incremental_files, len(list(args.corpus.glob("*.zip"))))
     report: dict = {"load_before": os.getloadavg(), "jobs": args.jobs, "files": n_files, "cores": os.cpu_count(),
                     "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "local": {}, "dask": {}}
     print(f"{report['started']}: load average {report['load_before'][0]:.1f} {report['load_before'][1]:.1f} {report['load_before'][2]:.1f} on {os.cpu_count()} cores;"
@@ -221,6 +230,7 @@ def main() -> int:
             args.json.write_text(json.dumps(report, indent=1) + "\n")
 
     tmp = Path(tempfile.mkdtemp(prefix="syrianews-scale-", dir=args.tmp))
+    inc_base: dict | None = None  # the build of the series that add-one-file starts from
     try:
         for n in args.sizes:
             raw = make_corpus(args.corpus, n, tmp / f"raw{n}x", args.files)
@@ -228,7 +238,9 @@ def main() -> int:
             report["local"][f"{n}x"] = r
             print(line(f"local {n}x ({args.jobs} workers)", r), flush=True)
             save()
-            if n != 1:
+            if n == inc_size and inc_files is None:  # add-one-file: measured after the Dask runs
+                inc_base = {"size": f"{n}x", "raw": raw, "out": tmp / f"out{n}x"}
+            elif n != 1:
                 shutil.rmtree(tmp / f"out{n}x")
                 shutil.rmtree(raw)
         if not args.no_dask:
@@ -239,17 +251,21 @@ def main() -> int:
                 print(line(f"dask 1x ({w} worker{'s' if w > 1 else ''})", r), flush=True)
                 save()
                 shutil.rmtree(tmp / f"dask{w}")
-        if inc_files:
-            if inc_files == n_files and "1x" in report["local"]:
-                raw, full_out, full = tmp / "raw1x", tmp / "out1x", report["local"]["1x"]
+        base = inc_base
+        if inc_files or base:
+            if base:
+                raw, full_out, full = base["raw"], base["out"], report["local"][base["size"]]
+                where = f"the {base['size']} corpus"
             else:
                 raw, full_out = make_corpus(args.corpus, 1, tmp / f"raw-inc{inc_files}", inc_files), tmp / f"out-inc{inc_files}"
                 full = measure([raw], full_out, args.jobs)
+                where = f"the first {inc_files} files"
                 print(line(f"full build, {inc_files} files", full), flush=True)
             inc = report["incremental"] = incremental(raw, full_out, full, args.jobs, tmp)
+            inc["corpus"] = where
             print(line("rebuild without last file", inc["without_it"]), flush=True)
             print(line(f"add {inc['file']}", inc["added"]), flush=True)
-            print(f"add one file to {inc['files']} files: {inc['ratio_to_full']:.0%} of the full build's wall time,"
+            print(f"add one file ({inc['added']['incremental']['processed_files']}) to {where} ({inc['files']} files): {inc['ratio_to_full']:.0%} of the full build's wall time,"
                   f" {inc['cpu_ratio_to_full']:.0%} of its CPU time (target <= 25%);"
                   f" tables {'the same as the full build' if not inc['tables_differ'] else 'DIFFER: ' + ', '.join(inc['tables_differ'])}", flush=True)
             save()

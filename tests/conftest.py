@@ -12,6 +12,17 @@ SHARED = Path(os.environ.get("SYRIANEWS_SHARED", ROOT.parent / "shared"))
 CORPUS = Path(os.environ.get("SYRIANEWS_CORPUS", ROOT / "data" / "raw" / "saudinewsnet"))
 SAMPLE = ROOT / "data" / "raw" / "sample" / "000_9a22f17ed7bf8f62.txt"
 
+# a body long enough to be an article, for the hand-made inputs of the build tests
+BODY = "قال المتحدث باسم الوزارة إن القوات تقدمت في ريف حلب الشمالي بعد معارك عنيفة استمرت يومين."
+
+
+def page_dump(title: str, body: str, related: list[str] = ()) -> str:
+    """A saved web page as text (site title, headline, byline, body, then related links)."""
+    lines = [f"{title} - موقع", "", title, "", "عنب بلدي - (كاتب)", body]
+    if related:
+        lines += ["", "مقالات ذات صلة", ""] + list(related)
+    return "\n".join(lines)
+
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:

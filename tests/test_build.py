@@ -24,16 +24,7 @@ from syrianews.cli import main as cli_main
 from syrianews.pipeline import build
 from syrianews.schema import TABLES
 
-from conftest import SAMPLE
-
-BODY = "قال المتحدث باسم الوزارة إن القوات تقدمت في ريف حلب الشمالي بعد معارك عنيفة استمرت يومين."
-
-
-def _dump(title: str, body: str, related: list[str] = ()) -> str:
-    lines = [f"{title} - موقع", "", title, "", "عنب بلدي - (كاتب)", body]
-    if related:
-        lines += ["", "مقالات ذات صلة", ""] + list(related)
-    return "\n".join(lines)
+from conftest import BODY, SAMPLE, page_dump
 
 
 def _fold_ws(text: str) -> str:
@@ -71,12 +62,12 @@ def test_every_record_is_an_article_or_a_reject(tmp_path):
     (raw / "a.json").write_text(json.dumps([good, {"title": "فارغ", "content": ""}, "not a record"]), encoding="utf-8")
     (raw / "b.jsonl").write_text(json.dumps({**good, "url": "http://x/2", "title": "آخر"}) + "\n{oops\n", encoding="utf-8")
     (raw / "c.json").write_text('[{"title": "x",', encoding="utf-8")
-    (raw / "d.txt").write_bytes(_dump("خبر قديم", BODY).encode("cp1256"))
+    (raw / "d.txt").write_bytes(page_dump("خبر قديم", BODY).encode("cp1256"))
     (raw / "e.txt").write_bytes(b"\x00\x01\x02\x03")
     (raw / "sub" / "f.jsonl.gz").write_bytes(gzip.compress(json.dumps({**good, "title": "مضغوط"}).encode()))
     with zipfile.ZipFile(raw / "g.zip", "w") as z:
         z.writestr("inner/h.json", json.dumps([{**good, "title": "من الأرشيف"}]))
-        z.writestr("inner/i.txt", _dump("صفحة في أرشيف", BODY))
+        z.writestr("inner/i.txt", page_dump("صفحة في أرشيف", BODY))
     (raw / "README.md").write_text("notes about this folder")
     res = build([raw], tmp_path / "out", progress=False)
     arts = syrianews.load("articles", res.out)
@@ -106,8 +97,8 @@ def test_exact_duplicates_kept_once_and_counted(tmp_path):
 
 
 def test_related_links_resolve_to_articles_of_the_same_build(tmp_path):
-    (tmp_path / "1.txt").write_text(_dump("روسيا تعلن استعادة أطفال", BODY, ["خبر غير موجود", "دمشق ترد على الاتهامات"]))
-    (tmp_path / "2.txt").write_text(_dump("دمشق ترد على الاتهامات", BODY + " وأضاف"))
+    (tmp_path / "1.txt").write_text(page_dump("روسيا تعلن استعادة أطفال", BODY, ["خبر غير موجود", "دمشق ترد على الاتهامات"]))
+    (tmp_path / "2.txt").write_text(page_dump("دمشق ترد على الاتهامات", BODY + " وأضاف"))
     res = build([tmp_path], tmp_path / "out", progress=False)
     arts = syrianews.load("articles", res.out).set_index("title")
     links = syrianews.load("links", res.out)

@@ -13,14 +13,7 @@ from syrianews.loading import read_table, table_files
 from syrianews.pipeline import build
 from syrianews.schema import TABLES
 
-BODY = "قال المتحدث باسم الوزارة إن القوات تقدمت في ريف حلب الشمالي بعد معارك عنيفة استمرت يومين."
-
-
-def _dump(title: str, body: str, related: list[str] = ()) -> str:
-    lines = [f"{title} - موقع", "", title, "", "عنب بلدي - (كاتب)", body]
-    if related:
-        lines += ["", "مقالات ذات صلة", ""] + list(related)
-    return "\n".join(lines)
+from conftest import BODY, page_dump
 
 
 def assert_same_tables(a: Path, b: Path) -> None:
@@ -43,7 +36,7 @@ def raw(tmp_path) -> Path:
     a = _records(30, "أ")
     (raw / "a.json").write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
     (raw / "c.json").write_text(json.dumps(_records(5, "ج") + [a[3], {"title": "فارغ", "content": ""}], ensure_ascii=False), encoding="utf-8")
-    (raw / "d.txt").write_text(_dump("صفحة الروابط", BODY, ["خبر أ رقم 7", "خبر ب رقم 2", "غير موجود"]), encoding="utf-8")
+    (raw / "d.txt").write_text(page_dump("صفحة الروابط", BODY, ["خبر أ رقم 7", "خبر ب رقم 2", "غير موجود"]), encoding="utf-8")
     return raw
 
 

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+import pytest
+
 import syrianews
 from syrianews.pipeline import build
-from syrianews.stories import StoryIndex, shingles, signature
+from syrianews.stories import NUM_PERM, StoryIndex, shingles, signature, story_roots
 
 WIRE = ("أعلن المرصد السوري لحقوق الإنسان اليوم أن طائرات التحالف الدولي قتلت أكثر من ثلاثة آلاف عنصر من تنظيم داعش "
         "وجبهة النصرة خلال عشرة أشهر من الغارات على مواقع التنظيمين في شمال سوريا وشرقها، بينهم عشرات القياديين. "
@@ -61,3 +64,35 @@ def test_build_assigns_story_ids_in_order_and_the_manifest_counts_them(tmp_path)
     assert res.manifest["stories"] == {"stories": 2, "shared": 1, "articles_in_shared": 2, "threshold": 0.5}
     two = syrianews.load("articles", build([src], tmp_path / "two", progress=False, jobs=2).out)
     assert two.story_id.tolist() == arts.story_id.tolist()
+
+
+def _signatures(seed: int, n: int = 400) -> np.ndarray:
+    """Signatures with planted near-copies: each row fresh, or an earlier row with a share of its
+    positions changed (about the threshold, so that band matches and similarity tests disagree),
+    some from a tiny alphabet (chance band matches between unrelated rows)."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        kind = rng.integers(4)
+        if i and kind < 2:
+            row = rows[rng.integers(i)].copy()
+            change = rng.random(NUM_PERM) < rng.choice([0.05, 0.3, 0.45, 0.5, 0.55, 0.7, 0.9])
+            row[change] = rng.integers(0, 2**32, change.sum(), dtype=np.uint64)
+        elif kind == 2:
+            row = rng.integers(0, 2, NUM_PERM).astype(np.uint64)
+        else:
+            row = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64)
+        rows.append(row)
+    return np.stack(rows)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_story_roots_give_what_the_lsh_index_gives_one_article_at_a_time(seed):
+    values = _signatures(seed)
+    idx = StoryIndex()
+    ids = [f"a{i}" for i in range(len(values))]
+    expected = [idx.assign(a, v.tobytes()) for a, v in zip(ids, values)]
+    roots, pairs = story_roots(values)
+    assert [ids[r] for r in roots] == expected
+    assert pairs == idx.pairs > 20  # the planted copies are found, and some rows start stories
+    assert len(set(expected)) > 100

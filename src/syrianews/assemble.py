@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -22,7 +23,7 @@ import pyarrow.parquet as pq
 from .lexicons import fold
 from .readers.html import normalize_url
 from .stats import Stats
-from .stories import StoryIndex
+from .stories import NUM_PERM, THRESHOLD, story_roots
 from .writer import SEQ, STORY_SIGNATURE, ShardedTableWriter
 
 DUPLICATE_DETAIL = "same outlet, title and text as an earlier record"
@@ -101,26 +102,58 @@ def _resolve_links(links: pa.Table, urls: dict[str, str], titles: dict[str, str]
 
 
 class _Stories:
-    """Story ids of the kept articles, assigned in input order (one task sees them all)."""
+    """Story ids of the kept articles in input order (one task sees them all).
 
-    def __init__(self, stats: Stats):
-        self.index = StoryIndex()
-        self.sizes: dict[str, int] = {}
-        self.syria = 0
+    The signatures of every partition are read first (one column, duplicates dropped) into one
+    array and grouped by :func:`~syrianews.stories.story_roots`; the ids are then handed out as
+    the articles are written, partition by partition. What is held is about 1.3 KiB a kept
+    article (its signature and band index), plus the ids of articles that other articles'
+    stories are named after."""
+
+    def __init__(self, part_dirs: list[str], dups: dict[int, dict[int, str]], stats: Stats):
         self.stats = stats
+        with stats.timer("stories"):
+            files = [Path(d) / "articles.parquet" for d in part_dirs]
+            total = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+            values = np.empty((total, NUM_PERM), dtype=np.uint64)
+            row_of = np.full(total, -1, dtype=np.int64)  # kept article → its row in values (-1: none)
+            kept = signed = 0
+            for i, f in enumerate(files):
+                t = _drop(pq.read_table(f, columns=[SEQ, STORY_SIGNATURE]), dups.get(i))
+                for sig in t[STORY_SIGNATURE].to_pylist():
+                    if sig is not None:
+                        values[signed] = np.frombuffer(sig, dtype=np.uint64)
+                        row_of[kept] = signed
+                        signed += 1
+                    kept += 1
+            roots_signed, self.pairs = story_roots(values[:signed])
+            del values
+            signed_at = np.flatnonzero(row_of[:kept] >= 0)  # the kept position of each signed row
+            roots = np.arange(kept, dtype=np.int64)
+            roots[signed_at] = signed_at[roots_signed]
+        self.roots = roots
+        self.named = set(np.unique(roots[roots != np.arange(kept)]).tolist())  # first articles of shared stories
+        self.ids: dict[int, str] = {}
+        self.next = 0
+        self.syria = 0
 
     def add(self, articles: pa.Table) -> pa.Table:
         with self.stats.timer("stories"):
-            ids = [self.index.assign(a, sig) for a, sig in zip(articles["article_id"].to_pylist(), articles[STORY_SIGNATURE].to_pylist())]
-        for story in ids:
-            self.sizes[story] = self.sizes.get(story, 0) + 1
+            ids = []
+            for k, aid in enumerate(articles["article_id"].to_pylist(), start=self.next):
+                root = int(self.roots[k])
+                ids.append(aid if root == k else self.ids[root])
+                if k in self.named:
+                    self.ids[k] = aid
+            self.next += articles.num_rows
         self.syria += sum(bool(v) for v in articles["syria"].to_pylist())
         i = articles.schema.get_field_index("story_id")
-        return articles.set_column(i, "story_id", pa.array(ids, pa.string())).drop_columns([STORY_SIGNATURE])
+        return articles.set_column(i, "story_id", pa.array(ids, pa.string()))
 
     def summary(self) -> dict[str, Any]:
-        shared = [n for n in self.sizes.values() if n > 1]  # stories told by two articles or more
-        return {"stories": len(self.sizes), "shared": len(shared), "articles_in_shared": sum(shared), "threshold": self.index.threshold}
+        sizes = np.bincount(self.roots) if len(self.roots) else np.zeros(0, dtype=np.int64)
+        shared = sizes[sizes > 1]  # stories told by two articles or more
+        return {"stories": int(np.count_nonzero(sizes)), "shared": int(len(shared)), "articles_in_shared": int(shared.sum()), "threshold": THRESHOLD}
 
 
 def _count_mentions(mentions: pa.Table, counts: dict[str, list[int]]) -> None:
@@ -148,9 +181,10 @@ def assemble_table(
     t0 = time.perf_counter()
     writer = ShardedTableWriter(name, Path(stage), shard_bytes)
     counts: dict[str, list[int]] = {}
-    stories = _Stories(stats) if name == "articles" else None
+    stories = _Stories(part_dirs, dups, stats) if name == "articles" else None
+    columns = [SEQ, *writer.schema.names] if name == "articles" else None  # not the signatures: read by _Stories
     for i, d in enumerate(part_dirs):
-        table = pq.read_table(Path(d) / f"{name}.parquet")
+        table = pq.read_table(Path(d) / f"{name}.parquet", columns=columns)
         if name == "rejects":
             table = _with_duplicates(table, Path(d), dups.get(i))
         else:

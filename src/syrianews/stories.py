@@ -107,3 +107,52 @@ class StoryIndex:
         self.order[article_id] = len(self.order)
         self.story[article_id] = story
         return story
+
+
+def _bands(threshold: float) -> list[tuple[int, int]]:
+    """The LSH bands (ranges of signature positions) that :class:`StoryIndex` uses."""
+    from datasketch import MinHashLSH
+
+    return list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+
+
+def story_roots(values: np.ndarray, threshold: float = THRESHOLD) -> tuple[np.ndarray, int]:
+    """``(roots, pairs)`` for signatures ``values`` (one row of ``NUM_PERM`` uint64 per article,
+    in build order): the row of the first article of each article's story, and how many
+    articles joined an earlier story.
+
+    The same as :meth:`StoryIndex.assign` row after row (same bands, same candidates, same
+    similarity test, the earliest match wins), but with all signatures at hand: each band is
+    grouped by sorting, so the index is a few int32 arrays (about 1.3 KiB an article with the
+    signatures, against about 5 KiB in the LSH index, whose Python dicts and bytes keys are
+    what made the build's article step grow with the corpus)."""
+    n = len(values)
+    roots = np.arange(n, dtype=np.int64)
+    if n < 2:
+        return roots, 0
+    order_of, pos_of, earlier_of = [], [], []
+    has_earlier = np.zeros(n, dtype=bool)
+    for start, end in _bands(threshold):
+        band = np.ascontiguousarray(values[:, start:end]).view(np.dtype((np.void, (end - start) * 8))).ravel()
+        _, label = np.unique(band, return_inverse=True)
+        label = label.ravel()
+        order = np.argsort(label, kind="stable").astype(np.int32)  # by band value, then by row
+        pos = np.empty(n, dtype=np.int32)
+        pos[order] = np.arange(n, dtype=np.int32)
+        first = np.searchsorted(label[order], label)  # where each row's group starts in `order`
+        earlier = (pos - first).astype(np.int32)  # rows before this one with the same band
+        if not earlier.any():
+            continue
+        has_earlier |= earlier > 0
+        order_of.append(order)
+        pos_of.append(pos)
+        earlier_of.append(earlier)
+    pairs = 0
+    for j in np.flatnonzero(has_earlier):
+        cands = np.unique(np.concatenate([o[p[j] - e[j] : p[j]] for o, p, e in zip(order_of, pos_of, earlier_of) if e[j]]))
+        same = np.count_nonzero(values[cands] == values[j], axis=1)
+        ok = cands[same / NUM_PERM >= threshold]  # the test of StoryIndex.assign
+        if ok.size:
+            roots[j] = roots[ok[0]]  # cands are sorted: the earliest similar article
+            pairs += 1
+    return roots, pairs

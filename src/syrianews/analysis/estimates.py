@@ -34,15 +34,20 @@ def _frame(result: pd.DataFrame, keys, name: str) -> pd.DataFrame:
     return result
 
 
+def _flag_share(rows: pd.DataFrame, flag: str, key: str, keys: pd.Index, units: pd.Index, counted: str, **kw) -> pd.DataFrame:
+    """Per ``key``: the share of ``rows`` where ``flag`` is true, resampling units; ``counted``
+    names the column of the denominator (articles, events)."""
+    num, _ = bootstrap.unit_matrix(rows[rows[flag].astype(bool)], UNIT, key, units, keys)
+    den, _ = bootstrap.unit_matrix(rows, UNIT, key, units, keys)
+    res = bootstrap.ratio(num, den, **kw).rename(columns={"n": counted})
+    res.insert(1, "with", num.sum(axis=0))
+    return _frame(res, keys, key)
+
+
 def group_share(articles: pd.DataFrame, flag: str, group: str, **kw) -> pd.DataFrame:
     """Per value of ``group`` (e.g. outlet, day): the share of its articles where ``flag`` is true."""
     keys = pd.Index(sorted(articles[group].dropna().unique()))
-    units = pd.Index(articles[UNIT].unique())
-    num, _ = bootstrap.unit_matrix(articles[articles[flag].astype(bool)], UNIT, group, units, keys)
-    den, _ = bootstrap.unit_matrix(articles, UNIT, group, units, keys)
-    res = bootstrap.ratio(num, den, **kw).rename(columns={"n": "articles"})
-    res.insert(1, "with", num.sum(axis=0))
-    return _frame(res, keys, group)
+    return _flag_share(articles, flag, group, keys, pd.Index(articles[UNIT].unique()), "articles", **kw)
 
 
 def article_share(events: pd.DataFrame, articles: pd.DataFrame, key: str, keys=None, **kw) -> pd.DataFrame:
@@ -81,9 +86,4 @@ def event_ratio(events: pd.DataFrame, articles: pd.DataFrame, key: str, flag: st
     e.g. of the accusations against an actor, those that are answered."""
     ev = events[["article_id", key, flag]].dropna(subset=[key]).merge(articles[["article_id", UNIT]], on="article_id")
     keys = pd.Index(pd.unique(ev[key])) if keys is None else pd.Index(keys)
-    units = pd.Index(articles[UNIT].unique())
-    num, _ = bootstrap.unit_matrix(ev[ev[flag].astype(bool)], UNIT, key, units, keys)
-    den, _ = bootstrap.unit_matrix(ev, UNIT, key, units, keys)
-    res = bootstrap.ratio(num, den, **kw).rename(columns={"n": "events"})
-    res.insert(1, "with", num.sum(axis=0))
-    return _frame(res, keys, key)
+    return _flag_share(ev, flag, key, keys, pd.Index(articles[UNIT].unique()), "events", **kw)
