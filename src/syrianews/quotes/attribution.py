@@ -29,16 +29,21 @@ class SpeakerFinder:
     def __init__(self, doc: Doc, types: dict[str, str]):
         self.doc = doc
         self.types = types
-        runs = []
-        for run in name_runs(doc.text, doc.toks) if doc.triggers else ():  # no verb of saying: no speaker to resolve
-            if len(run) >= 2:
-                run = trim_run(run)
-                if len(run) >= 2:
-                    runs.append(doc.text[run[0].start : run[-1].end])
-        self.history = History(runs, doc.text, doc.toks)
+        self.history = History(self._article_runs, doc.text, doc.toks)
         self.by_trigger: dict[int, Speaker | None] = {}
         self.explicit: dict[int, bool] = {}
         self.snapshots: list[tuple[int, int]] = []  # (offset, history length) for continuations
+
+    def _article_runs(self) -> list[tuple[str, list[str]]]:
+        """Name runs of two words or more in the whole article, with their keys (the fuller
+        forms a short name may stand for)."""
+        doc, runs = self.doc, []
+        for run in name_runs(doc.text, doc.toks):
+            if len(run) >= 2:
+                run = trim_run(run)
+                if len(run) >= 2:
+                    runs.append((doc.text[run[0].start : run[-1].end], [t.key for t in run]))
+        return runs
 
     def run(self, anchors: dict[int, Anchor | None]) -> None:
         for tr in self.doc.triggers:

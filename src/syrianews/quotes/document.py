@@ -49,6 +49,7 @@ class Doc:
         self.ends = [e for e in raw if not self.in_quote(e - 1)]
         self.triggers = [tr for tr in find_triggers(self.toks) if not self._in_term(tr.token.start)]
         self.trig_at = {tr.i: tr for tr in self.triggers}
+        self.anchors: dict[int, Anchor | None] = {}  # token index of a verb → what it governs (anchor_of)
         para_starts = [0] + [i + 1 for i in newlines(text)]
         self.para_starts = para_starts
 
@@ -135,7 +136,15 @@ def _nisba(key: str) -> bool:
 
 
 def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
-    """What a verb of saying governs: the first إن/أن, quotation mark or colon after it."""
+    """What a verb of saying governs: the first إن/أن, quotation mark or colon after it
+    (found once per verb: the clause rules ask again for the verbs inside a clause)."""
+    cache = doc.anchors
+    if tr.i not in cache:
+        cache[tr.i] = _find_anchor(doc, tr)
+    return cache[tr.i]
+
+
+def _find_anchor(doc: Doc, tr: Trigger) -> Anchor | None:
     lo, hi = doc.region(tr.token.start)
     toks, text = doc.toks, doc.text
     if tr.i > 0 and in_list(toks[tr.i - 1].key, no_speaker_before()):

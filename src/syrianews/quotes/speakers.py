@@ -11,6 +11,7 @@ point back to an earlier source.
   المصدر to the last source, and a verb without subject to the last source of its gender."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -308,12 +309,26 @@ def pronoun_source(toks: list[Token], j: int, limit: int) -> str | None:
 class History:
     """The sources named so far in an article, to resolve continuations and short forms."""
 
-    def __init__(self, article_runs: list[str], text: str = "", toks: list[Token] | None = None):
+    def __init__(self, article_runs: "list[str] | Callable[[], list[tuple[str, list[str]]]]" = (), text: str = "",
+                 toks: list[Token] | None = None):
+        """``article_runs``: the name runs of two words or more written in the article, or a
+        function giving them with their tokens' keys (called only if a short form needs them:
+        finding them walks the whole article)."""
         self.items: list[Speaker] = []
-        self.article_runs = article_runs  # name runs of two words or more written in the article
+        self._runs = article_runs
         self.text = text
         self.toks = toks or []
         self._keys: dict[str, tuple[list[str], int]] = {}  # name → (its merged keys, its token count): resolve compares many
+
+    @property
+    def article_runs(self) -> list[str]:
+        if callable(self._runs):
+            found = self._runs()
+            for name, keys in found:  # the run's own tokens: the same keys as tokenize(name)
+                if name not in self._keys:
+                    self._keys[name] = (_merge_abd(keys), len(keys))
+            self._runs = [name for name, _ in found]
+        return list(self._runs)
 
     def add(self, sp: Speaker) -> None:
         if sp.name:
@@ -494,15 +509,26 @@ def _contains(keys: tuple[str, ...], part: list[str]) -> bool:
 def _near(a: str, b: str) -> bool:
     """Two spellings of one long name, one slip apart (ارودغان / اردوغان): a swap of two
     neighbouring letters, or one letter more, less or different."""
-    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+    la, lb = len(a), len(b)
+    if a == b or la < 5 or lb < 5 or la - lb > 1 or lb - la > 1:
         return a == b
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    if la == lb:
+        i = _first_difference(a, b)  # the rest must be equal, or the next letter swapped with it
+        return a[i + 1 :] == b[i + 1 :] or (a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :])
+    short, long_ = (a, b) if la < lb else (b, a)
+    i = _first_difference(short, long_)  # dropping the first letter that differs is the only try needed
+    return long_[i + 1 :] == short[i:]
+
+
+def _first_difference(a: str, b: str) -> int:
+    """Index of the first letter where two different strings differ (``len(a)`` if ``a`` is a
+    prefix of ``b``)."""
+    i = 0
+    for x, y in zip(a, b):
+        if x != y:
+            return i
+        i += 1
+    return i
 
 
 def _inherit(sp: Speaker, prev: Speaker, rule: str) -> Speaker:
