@@ -10,6 +10,9 @@ from .speakers import History, Speaker, _addressee, clean_name, name_runs, prono
 from .tokens import Token, tokenize
 from .verbs import Trigger
 
+KANA_SUBJECT_WORDS = 8  # longest subject between كان and its verb of saying, in words (one more is read)
+SUBJECT_BEFORE_WORDS = 16  # longest subject before its verb (a plural one: مصادر أردنية مطلعة ...)
+SUBJECT_BEFORE_WORDS_SINGULAR = 10  # ... and before a verb of singular agreement, unless it is a quoted name
 _PREPOSITIONS = frozenset({"من", "في", "عن", "على", "الى", "إلى", "بعد", "قبل", "خلال"})
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
@@ -197,7 +200,7 @@ class SpeakerFinder:
         while k >= 0 and toks[k].key in ("قد", "لقد") and toks[k].start >= lo:
             k -= 1
         seq: list[Token] = []
-        while k >= 0 and toks[k].start >= lo and len(seq) <= 8:
+        while k >= 0 and toks[k].start >= lo and len(seq) <= KANA_SUBJECT_WORDS:
             t = toks[k]
             gap = text[t.end : (seq[0].start if seq else toks[k + 1].start)]
             if any(ch in gap for ch in ":؛;،,.\"“”«»") or k in doc.trig_at or ind.is_complementiser(t):
@@ -238,14 +241,14 @@ class SpeakerFinder:
                 break
             seq.insert(0, t)
             k -= 1
-            if len(seq) > 16:
+            if len(seq) > SUBJECT_BEFORE_WORDS:
                 return None
         if k >= 0 and k in doc.trig_at and doc.trig_at[k].entry.kind in ("participle", "masdar"):
             return None  # مبدياً اتفاق الطرفين، وبين ...: the participle's object, not a subject
         while seq and seq[0].key in _LEADING_PARTICLES:
             seq = seq[1:]
         quoted_name = bool(seq) and doc.term_opening_at(seq[0].start - 1, seq[0].start)
-        if not seq or (len(seq) > (16 if tr.entry.gender == "p" else 10) and not quoted_name):
+        if not seq or (len(seq) > (SUBJECT_BEFORE_WORDS if tr.entry.gender == "p" else SUBJECT_BEFORE_WORDS_SINGULAR) and not quoted_name):
             return None
         first = bare(seq[0].key)
         if any(v in stops() for v in first) or seq[0].key.startswith(("وفي", "وحول", "وعند", "وعلى", "ومن")):

@@ -15,6 +15,7 @@ from .verbs import Trigger, find_triggers, lookup
 
 MIN_WORDS = 3
 ANCHOR_WINDOW = 25  # tokens between a verb and the إن/quote it governs
+SUBJECT_WINDOW = 13  # tokens after a verb that governs nothing where its subject may stand
 _GLUED_PREPOSITIONS = {"ب", "ل", "لـ", "بـ", "وب", "ول", "ولـ", "وبـ", "فب", "فل"}
 
 
@@ -185,7 +186,7 @@ def _find_anchor(doc: Doc, tr: Trigger) -> Anchor | None:
 def subject_limit(doc: Doc, tr: Trigger, anchor: Anchor | None, hi: int) -> int:
     """Token index where the speaker phrase after a verb must end: what the verb governs."""
     if anchor is None:
-        return min(tr.i + 13, doc.tok_index(hi))
+        return min(tr.i + SUBJECT_WINDOW, doc.tok_index(hi))
     if anchor.k is not None:
         return anchor.k
     if anchor.span is not None:

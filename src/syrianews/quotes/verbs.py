@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
@@ -35,10 +35,10 @@ class Trigger:
     token: Token
     entry: VerbForm
     suffixed: bool  # carries an object/possessive pronoun (نقلت عنه is separate; تردده، قوله)
+    i: int = field(init=False)  # the token's index (a field, not a property: the rules read it very often)
 
-    @property
-    def i(self) -> int:
-        return self.token.i
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "i", self.token.i)
 
 
 @lru_cache(maxsize=None)
