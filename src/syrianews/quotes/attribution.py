@@ -14,6 +14,7 @@ KANA_SUBJECT_WORDS = 8  # longest subject between كان and its verb of saying,
 SUBJECT_BEFORE_WORDS = 16  # longest subject before its verb (a plural one: مصادر أردنية مطلعة ...)
 SUBJECT_BEFORE_WORDS_SINGULAR = 10  # ... and before a verb of singular agreement, unless it is a quoted name
 _PREPOSITIONS = frozenset({"من", "في", "عن", "على", "الى", "إلى", "بعد", "قبل", "خلال"})
+_TO_PRONOUNS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لك", "لكم"})
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
@@ -156,6 +157,8 @@ class SpeakerFinder:
         j = tr.i
         if tr.i + 1 < limit and toks[tr.i + 1].key == "عن":
             j = tr.i + 1  # نقل عن المتحدث قوله
+        elif tr.i + 1 < limit and toks[tr.i + 1].key in _TO_PRONOUNS:
+            j = tr.i + 1  # قال لنا الوزير، قالت لي: to whom, the subject comes after (or before) it
         # a quoted name right after the verb (وقالت "القناة المركزية ..." إن، تابع "خلفان")
         for s in doc.terms:
             if tr.token.end <= s.open_at and not text[tr.token.end : s.open_at].strip(" ") and s.end <= (toks[limit].start if limit < len(toks) else len(text)):
