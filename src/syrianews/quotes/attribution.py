@@ -10,6 +10,9 @@ from .speakers import History, Speaker, _addressee, clean_name, name_runs, prono
 from .tokens import Token, only_space_between, tokenize
 from .verbs import Trigger
 
+KANA_SUBJECT_WORDS = 8  # longest subject between كان and its verb of saying, in words (one more is read)
+SUBJECT_BEFORE_WORDS = 16  # longest subject before its verb (a plural one: مصادر أردنية مطلعة ...)
+SUBJECT_BEFORE_WORDS_SINGULAR = 10  # ... and before a verb of singular agreement, unless it is a quoted name
 _PREPOSITIONS = frozenset({"من", "في", "عن", "على", "الى", "إلى", "بعد", "قبل", "خلال"})
 _SAYING_OF = {"قوله": "m", "قولها": "f", "قولهم": "p"}  # the masdar with its speaker's pronoun
 _TO_PRONOUNS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لك", "لكم", "فيه", "فيها"})
@@ -32,16 +35,21 @@ class SpeakerFinder:
     def __init__(self, doc: Doc, types: dict[str, str]):
         self.doc = doc
         self.types = types
-        runs = []
-        for run in name_runs(doc.text, doc.toks) if doc.triggers else ():  # no verb of saying: no speaker to resolve
-            if len(run) >= 2:
-                run = trim_run(run)
-                if len(run) >= 2:
-                    runs.append(doc.text[run[0].start : run[-1].end])
-        self.history = History(runs, doc.text, doc.toks)
+        self.history = History(self._article_runs, doc.text, doc.toks)
         self.by_trigger: dict[int, Speaker | None] = {}
         self.explicit: dict[int, bool] = {}
         self.snapshots: list[tuple[int, int]] = []  # (offset, history length) for continuations
+
+    def _article_runs(self) -> list[tuple[str, list[str]]]:
+        """Name runs of two words or more in the whole article, with their keys (the fuller
+        forms a short name may stand for)."""
+        doc, runs = self.doc, []
+        for run in name_runs(doc.text, doc.toks):
+            if len(run) >= 2:
+                run = trim_run(run)
+                if len(run) >= 2:
+                    runs.append((doc.text[run[0].start : run[-1].end], [t.key for t in run]))
+        return runs
 
     def run(self, anchors: dict[int, Anchor | None]) -> None:
         for tr in self.doc.triggers:
@@ -266,7 +274,7 @@ class SpeakerFinder:
         while k >= 0 and toks[k].key in ("قد", "لقد") and toks[k].start >= lo:
             k -= 1
         seq: list[Token] = []
-        while k >= 0 and toks[k].start >= lo and len(seq) <= 8:
+        while k >= 0 and toks[k].start >= lo and len(seq) <= KANA_SUBJECT_WORDS:
             t = toks[k]
             gap = text[t.end : (seq[0].start if seq else toks[k + 1].start)]
             if any(ch in gap for ch in ":؛;،,.\"“”«»") or k in doc.trig_at or ind.is_complementiser(t):
@@ -310,11 +318,11 @@ class SpeakerFinder:
                 after_comma = list(seq)
             seq.insert(0, t)
             k -= 1
-            if len(seq) > 16:
+            if len(seq) > SUBJECT_BEFORE_WORDS:
                 break
         if k >= 0 and k in doc.trig_at and doc.trig_at[k].entry.kind in ("participle", "masdar"):
             return None  # مبدياً اتفاق الطرفين، وبين ...: the participle's object, not a subject
-        found = self._source_phrase(tr, seq) if len(seq) <= 16 else None
+        found = self._source_phrase(tr, seq) if len(seq) <= SUBJECT_BEFORE_WORDS else None
         if found is None and after_comma and len(after_comma) >= 2:
             return self._source_phrase(tr, after_comma)  # ...، لكن صحيفة «يني شفق» المؤيدة للحكومة قالت
         return found
@@ -325,7 +333,7 @@ class SpeakerFinder:
         while seq and seq[0].key in _LEADING_PARTICLES:
             seq = seq[1:]
         quoted_name = bool(seq) and doc.term_opening_at(seq[0].start - 1, seq[0].start)
-        if not seq or (len(seq) > (16 if tr.entry.gender == "p" else 10) and not quoted_name):
+        if not seq or (len(seq) > (SUBJECT_BEFORE_WORDS if tr.entry.gender == "p" else SUBJECT_BEFORE_WORDS_SINGULAR) and not quoted_name):
             return None
         first = bare(seq[0].key)
         if any(v in stops() for v in first) or seq[0].key.startswith(("وفي", "وحول", "وعند", "وعلى", "ومن")):

@@ -19,6 +19,7 @@ ANCHOR_WINDOW = 25  # tokens between a verb and the إن/quote it governs
 FEELING_SUBJECT = 8  # words of a subject between أعرب and its عن
 FEELING_WINDOW = 3  # أعرب عن أمله بأن، عبر عن قلقه من أن: the complementiser follows the feeling
 _FEELING_VERBS = frozenset({"أعرب", "عبر"})  # lemmas that govern a clause through a feeling (عن أمله)
+SUBJECT_WINDOW = 13  # tokens after a verb that governs nothing where its subject may stand
 _GLUED_PREPOSITIONS = {"ب", "ل", "لـ", "بـ", "وب", "ول", "ولـ", "وبـ", "فب", "فل"}
 
 
@@ -53,6 +54,7 @@ class Doc:
         self.ends = [e for e in raw if not self.in_quote(e - 1)]
         self.triggers = [tr for tr in find_triggers(self.toks) if not self._in_term(tr.token.start) and not self._masdar(tr)]
         self.trig_at = {tr.i: tr for tr in self.triggers}
+        self.anchors: dict[int, Anchor | None] = {}  # token index of a verb → what it governs (anchor_of)
         para_starts = [0] + [i + 1 for i in newlines(text)]
         self.para_starts = para_starts
 
@@ -145,7 +147,15 @@ def _nisba(key: str) -> bool:
 
 
 def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
-    """What a verb of saying governs: the first إن/أن, quotation mark or colon after it."""
+    """What a verb of saying governs: the first إن/أن, quotation mark or colon after it
+    (found once per verb: the clause rules ask again for the verbs inside a clause)."""
+    cache = doc.anchors
+    if tr.i not in cache:
+        cache[tr.i] = _find_anchor(doc, tr)
+    return cache[tr.i]
+
+
+def _find_anchor(doc: Doc, tr: Trigger) -> Anchor | None:
     lo, hi = doc.region(tr.token.start)
     toks, text = doc.toks, doc.text
     if tr.i > 0 and in_list(toks[tr.i - 1].key, no_speaker_before()) and not _relayed(doc, tr):
@@ -200,7 +210,7 @@ def _relayed(doc: Doc, tr: Trigger) -> bool:
 def subject_limit(doc: Doc, tr: Trigger, anchor: Anchor | None, hi: int) -> int:
     """Token index where the speaker phrase after a verb must end: what the verb governs."""
     if anchor is None:
-        return min(tr.i + 13, doc.tok_index(hi))
+        return min(tr.i + SUBJECT_WINDOW, doc.tok_index(hi))
     if anchor.k is not None:
         return anchor.k
     if anchor.span is not None:

@@ -22,51 +22,86 @@ from .tokens import count_words
 from .verbs import Trigger, lookup
 
 OWNER_WINDOW = 60  # tokens between a verb and a quotation it introduces
+MIN_REPORTED_WORDS = 2  # a reported clause (after إن/أن) shorter than this is no quote
+PREVIOUS_SENTENCE_REACH = 2  # characters stepped back over a sentence end to reach the sentence before
 
 
 def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, str] | None = None,
                 document: Document | None = None) -> list[dict]:
     """Quote rows (without ids) for one body, in text order; ``document`` is the article's
-    shared analysis (its body is ``text``), if there is one."""
+    shared analysis (its body is ``text``), if there is one.
+
+    Each kind of evidence is decided by its own function, in this order (the later ones look
+    at the rows found before them): quotations in marks (:func:`_marked_quotes`), closing marks
+    never opened that end a paragraph of the last source's words (:func:`_unopened_quotes`),
+    then per verb of saying its words after a colon (:func:`_colon_quote`) or the clause after
+    إن/أن (:func:`_reported_clause`)."""
     doc = Doc(text, mentions or [], document)
     types = types if types is not None else actor_types()
     anchors = {tr.i: anchor_of(doc, tr) for tr in doc.triggers}
     finder = SpeakerFinder(doc, types)
     finder.run(anchors)
     rows: list[dict] = []
+    owned = _marked_quotes(doc, anchors, finder, rows)
+    _unopened_quotes(doc, finder, rows)
+    for tr in doc.triggers:
+        an = anchors.get(tr.i)
+        if an is None or an.kind == "quote":
+            continue
+        if an.kind == "colon":
+            _colon_quote(doc, tr, an, finder.by_trigger.get(tr.i), rows)
+        else:
+            row = _reported_clause(doc, tr, an, finder.by_trigger.get(tr.i), owned)
+            if row is not None:
+                rows.append(row)
+    return _in_text_order(rows)
 
-    def row(kind: str, a: int, b: int, tr: Trigger | None, sp: Speaker | None, rule: str | None = None) -> dict:
-        lo, hi = doc.region(tr.token.start if tr else max(0, a - 1))  # the sentence that opens the quote
-        return {
-            "kind": kind,
-            "text": text[a:b],
-            "start": a,
-            "end": b,
-            "speaker": sp.name if sp else None,
-            "speaker_actor_id": sp.actor_id if sp else None,
-            "verb": tr.token.text if tr else None,
-            "verb_start": tr.token.start if tr else None,
-            "speech_act": tr.entry.speech_act if tr else None,
-            "paragraph": doc.paragraph(a),
-            "sentence": text[min(lo, a) : max(hi, b)].strip(),
-            "speaker_surface": sp.surface if sp else None,
-            "speaker_rule": rule or (sp.rule if sp else None),
-            "speaker_start": sp.start if sp else None,
-            "speaker_end": sp.end if sp else None,
-            "n_words": count_words(text[a:b]),
-        }
 
-    # direct quotes: marked spans
+def _row(doc: Doc, kind: str, a: int, b: int, tr: Trigger | None, sp: Speaker | None, rule: str | None = None) -> dict:
+    """One quote row for ``doc.text[a:b]``, said with verb ``tr`` by speaker ``sp``."""
+    text = doc.text
+    lo, hi = doc.region(tr.token.start if tr else max(0, a - 1))  # the sentence that opens the quote
+    return {
+        "kind": kind,
+        "text": text[a:b],
+        "start": a,
+        "end": b,
+        "speaker": sp.name if sp else None,
+        "speaker_actor_id": sp.actor_id if sp else None,
+        "verb": tr.token.text if tr else None,
+        "verb_start": tr.token.start if tr else None,
+        "speech_act": tr.entry.speech_act if tr else None,
+        "paragraph": doc.paragraph(a),
+        "sentence": text[min(lo, a) : max(hi, b)].strip(),
+        "speaker_surface": sp.surface if sp else None,
+        "speaker_rule": rule or (sp.rule if sp else None),
+        "speaker_start": sp.start if sp else None,
+        "speaker_end": sp.end if sp else None,
+        "n_words": count_words(text[a:b]),
+    }
+
+
+def _marked_quotes(doc: Doc, anchors: dict[int, Anchor | None], finder: SpeakerFinder, rows: list[dict]) -> dict[int, Trigger]:
+    """Direct quotes in quotation marks: attributed to the verb that introduces them, or, at
+    the start of a sentence right after speech, continuing the last source. Appends to
+    ``rows``; returns the verb owning each quotation (by the offset of its opening mark)."""
     owned: dict[int, Trigger] = {}
     for s in doc.quote_spans:
         tr = _owner(doc, s, anchors)
         if tr is not None:
             owned[s.open_at] = tr
-            rows.append(row("direct", s.start, s.end, tr, finder.by_trigger.get(tr.i)))
+            rows.append(_row(doc, "direct", s.start, s.end, tr, finder.by_trigger.get(tr.i)))
         elif _sentence_initial(doc, s.open_at) and _follows_speech(doc, s.open_at, rows):
             sp = finder.last_before(s.open_at)
-            rows.append(row("direct", s.start, s.end, None, sp, "continuation"))
-    # closing marks never opened, in a paragraph that no verb of saying introduces: the source's words
+            rows.append(_row(doc, "direct", s.start, s.end, None, sp, "continuation"))
+    return owned
+
+
+def _unopened_quotes(doc: Doc, finder: SpeakerFinder, rows: list[dict]) -> None:
+    """Closing marks never opened, in a paragraph that no verb of saying introduces: when the
+    mark closes the paragraph right after someone spoke, the paragraph is that source's words
+    (at most one such quote per paragraph). Appends to ``rows``."""
+    text = doc.text
     done_paragraphs: set[int] = set()
     for c in doc.marks.unopened:
         p = doc.paragraph(c)
@@ -81,45 +116,55 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
         sp = finder.last_before(a)
         if count_words(text[a:b]) >= MIN_WORDS and sp is not None:
             done_paragraphs.add(p)
-            rows.append(row("direct", a, b, None, sp, "continuation"))
-    # reported speech and unmarked speech after a colon
-    for tr in doc.triggers:
-        an = anchors.get(tr.i)
-        if an is None or an.kind == "quote":
-            continue
-        sp = finder.by_trigger.get(tr.i)
-        if an.kind == "colon":
-            a = ind.trim_start(text, an.colon_at + 1, len(text))
-            if doc.span_opening_at(an.colon_at, a + 1):
-                continue
-            _, hi = doc.region(a)
-            ck = doc.tok_index(a) - 1  # قال: ...، مبدياً ...: a new act of saying ends the words
-            b = ind.clause_end(text, a, hi, _clause_boundaries(doc, max(ck, tr.i), hi, participles_only=True), doc.open_marks, doc.close_marks)
-            if count_words(text[a:b]) >= MIN_WORDS:
-                rows[:] = [r for r in rows if not (r["kind"] == "direct" and a <= r["start"] and r["end"] <= b and r["verb_start"] == tr.token.start)]
-                rows.append(row("direct", a, b, tr, sp))
-            continue
-        k = an.k
-        if k + 1 >= len(doc.toks):
-            continue
-        after = text[doc.toks[k].end :].lstrip(" :")
-        opening = doc.span_opening_at(doc.toks[k].end, doc.toks[k + 1].start) if after[:1] in ALL_MARKS else None
-        a = doc.toks[k + 1].start if opening is None else opening.open_at
-        lo, hi = doc.region(doc.toks[k].start)
-        boundaries = _clause_boundaries(doc, k, hi)
-        b = ind.clause_end(text, a, hi, boundaries, doc.open_marks, doc.close_marks)
-        if count_words(text[a:b]) < 2:
-            continue
-        inner = [(s.start, s.end) for s in doc.quote_spans if a <= s.open_at and s.end <= b + 1]
-        if opening is not None:
-            b = _clause_after_quote(doc, opening, b)
-            if b is None:
-                continue  # إن "...": a direct quote; with words after the marks (إن "..." مع X) the clause counts too
-        if inner and ind.outside_words(doc.toks, a, b, inner) == 0:
-            continue  # the clause is a quotation: only the direct quote counts
-        if any(a <= s.open_at < b and _introduces(doc, owned.get(s.open_at), s) and a <= owned[s.open_at].token.start < b for s in doc.quote_spans):
-            continue  # reported speech that only carries another source's direct quote
-        rows.append(row("indirect", a, b, tr, sp))
+            rows.append(_row(doc, "direct", a, b, None, sp, "continuation"))
+
+
+def _colon_quote(doc: Doc, tr: Trigger, an: Anchor, sp: Speaker | None, rows: list[dict]) -> None:
+    """Unmarked words after the colon a verb of saying governs (قال: ...), up to where the
+    author's participle takes over. They replace the marked quotes of the same verb inside
+    them (the colon's words are the whole quote)."""
+    text = doc.text
+    a = ind.trim_start(text, an.colon_at + 1, len(text))
+    if doc.span_opening_at(an.colon_at, a + 1):
+        return  # قال: "...": the marked quote
+    _, hi = doc.region(a)
+    ck = doc.tok_index(a) - 1  # قال: ...، مبدياً ...: a new act of saying ends the words
+    b = ind.clause_end(text, a, hi, _clause_boundaries(doc, max(ck, tr.i), hi, participles_only=True), doc.open_marks, doc.close_marks)
+    if count_words(text[a:b]) >= MIN_WORDS:
+        rows[:] = [r for r in rows if not (r["kind"] == "direct" and a <= r["start"] and r["end"] <= b and r["verb_start"] == tr.token.start)]
+        rows.append(_row(doc, "direct", a, b, tr, sp))
+
+
+def _reported_clause(doc: Doc, tr: Trigger, an: Anchor, sp: Speaker | None, owned: dict[int, Trigger]) -> dict | None:
+    """Reported speech: the clause after the إن/أن a verb of saying governs, up to the first
+    point where a new act of saying takes over; None when the clause is only a quotation, or
+    only carries another source's direct quote."""
+    text, toks = doc.text, doc.toks
+    k = an.k
+    if k is None or k + 1 >= len(toks):
+        return None
+    after = text[toks[k].end :].lstrip(" :")
+    opening = doc.span_opening_at(toks[k].end, toks[k + 1].start) if after[:1] in ALL_MARKS else None
+    a = toks[k + 1].start if opening is None else opening.open_at
+    lo, hi = doc.region(toks[k].start)
+    boundaries = _clause_boundaries(doc, k, hi)
+    b = ind.clause_end(text, a, hi, boundaries, doc.open_marks, doc.close_marks)
+    if count_words(text[a:b]) < MIN_REPORTED_WORDS:
+        return None
+    inner = [(s.start, s.end) for s in doc.quote_spans if a <= s.open_at and s.end <= b + 1]
+    if opening is not None:
+        b = _clause_after_quote(doc, opening, b)
+        if b is None:
+            return None  # إن "...": a direct quote; with words after the marks (إن "..." مع X) the clause counts too
+    if inner and ind.outside_words(toks, a, b, inner) == 0:
+        return None  # the clause is a quotation: only the direct quote counts
+    if any(a <= s.open_at < b and _introduces(doc, owned.get(s.open_at), s) and a <= owned[s.open_at].token.start < b for s in doc.quote_spans):
+        return None  # reported speech that only carries another source's direct quote
+    return _row(doc, "indirect", a, b, tr, sp)
+
+
+def _in_text_order(rows: list[dict]) -> list[dict]:
+    """Rows sorted by position, the same (kind, start, end) kept once."""
     seen, out = set(), []
     for r in sorted(rows, key=lambda r: (r["start"], r["end"], r["kind"])):
         key = (r["kind"], r["start"], r["end"])
@@ -200,7 +245,7 @@ def _follows_speech(doc: Doc, offset: int, rows: list[dict]) -> bool:
     lo, _ = doc.region(offset)
     if lo <= 0:
         return False
-    plo, _ = doc.region(max(0, lo - 2))
+    plo, _ = doc.region(max(0, lo - PREVIOUS_SENTENCE_REACH))
     if any(plo <= tr.token.start < lo for tr in doc.triggers):
         return True
     return any(plo <= r["start"] < lo for r in rows)

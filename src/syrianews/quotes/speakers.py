@@ -11,12 +11,13 @@ point back to an earlier source.
   المصدر to the last source, and a verb without subject to the last source of its gender."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon_words import bare, heads, honorifics, in_list, is_stop, masdar_before, source_kind, stops, titles
 from ..lexicons import word_list
-from .tokens import Token, norm, only_space_between, tokenize
+from .tokens import SPACES, Token, norm, only_space_between, tokenize
 from .verbs import lookup
 
 _NAME_PARTS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ابي", "ام", "دي", "فون", "فان"})
@@ -90,26 +91,29 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     word right after a preposition (a place: مدير مكتب الحملة في لبنان وليد ...)."""
     runs: list[list[Token]] = []
     cur: list[Token] = []
+    has_part = False  # a name part (بن، عبد ...) in ``cur``: the run may be longer
     skip_head = False
     skip_one = False
     classes = _classes(toks)
     for j, t in enumerate(toks):
         nameish, defined, head, stop, title = classes[j]
         if cur:
-            joined = j > 0 and only_space_between(text, toks[j - 1].end, t.start)
+            joined = j > 0 and not text[toks[j - 1].end : t.start].strip(SPACES)
+            key = t.key
             after_part = cur[-1].key in _NAME_PARTS
-            longest = 6 if any(c.key in _NAME_PARTS for c in cur) else 4  # بدر بن عبد الرحمن السمحان
-            ok = joined and len(cur) < longest and (nameish or (after_part and t.key.isalpha()))
-            if ok and t.key[0] == "و" and not after_part and t.key[1:2] != "ل":
+            longest = 6 if has_part else 4  # بدر بن عبد الرحمن السمحان
+            ok = joined and len(cur) < longest and (nameish or (after_part and key.isalpha()))
+            if ok and key[0] == "و" and not after_part and key[1:2] != "ل":
                 ok = False
             if ok:
                 cur.append(t)
+                has_part = has_part or key in _NAME_PARTS
                 continue
             runs.append(cur)
             cur = []
             if not joined:
                 skip_head = False
-        elif skip_head and not (j > 0 and only_space_between(text, toks[j - 1].end, t.start)):
+        elif skip_head and j > 0 and text[toks[j - 1].end : t.start].strip(SPACES):
             skip_head = False  # (the gap is looked at only when it matters: this loop is hot)
         if head:
             skip_head = not defined  # مكتب الحملة ...: an indefinite head takes a genitive
@@ -129,6 +133,7 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
         if t.key.startswith("ل") and j + 1 < len(toks) and classes[j + 1][1] and not classes[j + 1][4]:
             continue  # لنصرة الأشقاء، لحقوق الإنسان: a genitive phrase, not a name
         cur = [t]
+        has_part = t.key in _NAME_PARTS
     if cur:
         runs.append(cur)
     return runs
@@ -137,7 +142,7 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
 def trim_run(run: list[Token]) -> list[Token]:
     """A name run found anywhere in the article, without a verb or particle that happens to
     stand before the name (وكان عادل الجبير → عادل الجبير)."""
-    while run and (lookup(run[0].key) is not None or any(v in _RUN_OPENERS for v in (run[0].key, run[0].key[1:]))):
+    while run and ((k := run[0].key) in _RUN_OPENERS or k[1:] in _RUN_OPENERS or lookup(k) is not None):
         run = run[1:]
     return run
 
@@ -316,12 +321,38 @@ def pronoun_source(toks: list[Token], j: int, limit: int) -> str | None:
 class History:
     """The sources named so far in an article, to resolve continuations and short forms."""
 
-    def __init__(self, article_runs: list[str], text: str = "", toks: list[Token] | None = None):
+    def __init__(self, article_runs: "list[str] | Callable[[], list[tuple[str, list[str]]]]" = (), text: str = "",
+                 toks: list[Token] | None = None):
+        """``article_runs``: the name runs of two words or more written in the article, or a
+        function giving them with their tokens' keys (called only if a short form needs them:
+        finding them walks the whole article)."""
         self.items: list[Speaker] = []
-        self.article_runs = article_runs  # name runs of two words or more written in the article
+        self._runs = article_runs
         self.text = text
         self.toks = toks or []
-        self._keys: dict[str, tuple[list[str], int]] = {}  # name → (its merged keys, its token count): resolve compares many
+        # name → (name, its merged keys, its token count, its merged key count): resolve compares many
+        self._entries: dict[str, tuple[str, list[str], int, int]] = {}
+        self._run_entries: list[tuple[str, list[str], int, int]] | None = None
+
+    def _entry(self, name: str, keys: list[str] | None = None) -> tuple[str, list[str], int, int]:
+        """A fuller form to compare a short name with (``keys``: its tokens' keys, if known)."""
+        e = self._entries.get(name)
+        if e is None:
+            raw = [t.key for t in tokenize(name)] if keys is None else keys
+            merged = _merge_abd(raw)
+            e = self._entries[name] = (name, merged, len(raw), len(merged))
+        return e
+
+    def _runs_entries(self) -> list[tuple[str, list[str], int, int]]:
+        if self._run_entries is None:
+            found = self._runs() if callable(self._runs) else [(name, None) for name in self._runs]
+            # a run's own tokens have the same keys as tokenize(name)
+            self._run_entries = [self._entry(name, keys) for name, keys in found]
+        return self._run_entries
+
+    @property
+    def article_runs(self) -> list[str]:
+        return [e[0] for e in self._runs_entries()]
 
     def add(self, sp: Speaker) -> None:
         if sp.name:
@@ -387,21 +418,23 @@ class History:
         # short form → the fullest form that ends with it (or starts with it, for institutions)
         best = None
         best_len = 0
-        cands = [p.name for p in self.items if p.name] + self.article_runs
+        cands = [self._entry(p.name) for p in self.items if p.name] + self._runs_entries()
         keys = _merge_abd(keys)
         institution = keys[0].startswith("ال") or in_list(keys[0], heads())
         n = len(keys)
-        for cand in cands:
-            cached = self._keys.get(cand)
-            if cached is None:
-                raw = [t.key for t in tokenize(cand)]
-                cached = self._keys[cand] = (_merge_abd(raw), len(raw))
-            ck, n_tokens = cached
-            if len(ck) <= n:
+        k0 = keys[0]
+        with_article = "ال" + k0
+        near_possible = len(k0) >= 5  # _near tells apart only spellings of five letters or more
+        for cand, ck, n_tokens, n_ck in cands:
+            if n_ck <= n:
                 continue
-            if ck[-n:] == keys or (institution and ck[:n] == keys) or (n == 1 and (_near(ck[-1], keys[0]) or ck[-1] == "ال" + keys[0])):
-                if best is None or len(ck) > best_len:
-                    best, best_len = cand, n_tokens  # (compared as before: merged keys against best's token count)
+            if n == 1:  # (the test below, unrolled for one key: most short forms are one word)
+                last = ck[-1]
+                hit = last == k0 or (institution and ck[0] == k0) or last == with_article or (near_possible and _near(last, k0))
+            else:
+                hit = ck[-n:] == keys or (institution and ck[:n] == keys)
+            if hit and (best is None or n_ck > best_len):
+                best, best_len = cand, n_tokens  # (compared as before: merged keys against best's token count)
         if best:
             out = Speaker(best, sp.surface, sp.rule, sp.gender, sp.actor_id, sp.start, sp.end, sp.keys)
             if out.actor_id is None:
@@ -517,15 +550,26 @@ def _contains(keys: tuple[str, ...], part: list[str]) -> bool:
 def _near(a: str, b: str) -> bool:
     """Two spellings of one long name, one slip apart (ارودغان / اردوغان): a swap of two
     neighbouring letters, or one letter more, less or different."""
-    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+    la, lb = len(a), len(b)
+    if a == b or la < 5 or lb < 5 or la - lb > 1 or lb - la > 1:
         return a == b
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    if la == lb:
+        i = _first_difference(a, b)  # the rest must be equal, or the next letter swapped with it
+        return a[i + 1 :] == b[i + 1 :] or (a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :])
+    short, long_ = (a, b) if la < lb else (b, a)
+    i = _first_difference(short, long_)  # dropping the first letter that differs is the only try needed
+    return long_[i + 1 :] == short[i:]
+
+
+def _first_difference(a: str, b: str) -> int:
+    """Index of the first letter where two different strings differ (``len(a)`` if ``a`` is a
+    prefix of ``b``)."""
+    i = 0
+    for x, y in zip(a, b):
+        if x != y:
+            return i
+        i += 1
+    return i
 
 
 def _inherit(sp: Speaker, prev: Speaker, rule: str) -> Speaker:

@@ -14,6 +14,7 @@ from ..document.fold import fold as norm
 from ..document.tokens import Token, count_words, sentence_ends, words
 
 CLITICS = ("و", "ف")
+SPACES = " \t\u00a0\u200f\u200e"  # what may stand between two words of one phrase (not a newline)
 
 
 @lru_cache(maxsize=8192)
@@ -32,7 +33,7 @@ def strip_clitic(key: str) -> list[str]:
 
 def only_space_between(text: str, a: int, b: int) -> bool:
     """Nothing but spaces between a and b (a newline ends a paragraph, so it counts)."""
-    return not text[a:b].strip(" \t\u00a0\u200f\u200e")
+    return not text[a:b].strip(SPACES)
 
 
-__all__ = ["CLITICS", "Token", "count_words", "norm", "only_space_between", "sentence_ends", "strip_clitic", "tokenize"]
+__all__ = ["CLITICS", "SPACES", "Token", "count_words", "norm", "only_space_between", "sentence_ends", "strip_clitic", "tokenize"]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter
 
 from ..lexicons import data_text
 from .tokens import Token, norm, strip_clitic
@@ -33,10 +35,10 @@ class Trigger:
     token: Token
     entry: VerbForm
     suffixed: bool  # carries an object/possessive pronoun (نقلت عنه is separate; تردده، قوله)
+    i: int = field(init=False)  # the token's index (a field, not a property: the rules read it very often)
 
-    @property
-    def i(self) -> int:
-        return self.token.i
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "i", self.token.i)
 
 
 @lru_cache(maxsize=None)
@@ -64,10 +66,19 @@ def lookup(key: str) -> tuple[VerbForm, bool] | None:
     return None
 
 
-def find_triggers(tokens: list[Token]) -> list[Trigger]:
-    out = []
-    for t in tokens:
-        hit = lookup(t.key)
-        if hit is not None:
-            out.append(Trigger(t, hit[0], hit[1]))
-    return out
+_KEY = attrgetter("key")
+_HITS: dict[str, tuple[VerbForm, bool] | None] = {}  # token key → lookup(key): one dict probe per token
+
+
+def find_triggers(tokens: list[Token] | tuple[Token, ...]) -> list[Trigger]:
+    """The verbs of saying among ``tokens``, in order. The keys are probed in one C-level
+    pass against the look-ups made so far; only unseen keys go through :func:`lookup`."""
+    keys = list(map(_KEY, tokens))
+    hits = list(map(_HITS.get, keys, repeat(False)))  # False: not looked up yet (None: no verb)
+    if False in hits:
+        if len(_HITS) > 200_000:  # bounded, as an lru_cache would be
+            _HITS.clear()
+        for j, h in enumerate(hits):
+            if h is False:
+                hits[j] = _HITS[keys[j]] = lookup(keys[j])
+    return [Trigger(tokens[j], h[0], h[1]) for j, h in enumerate(hits) if h is not None]
