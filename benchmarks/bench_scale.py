@@ -21,6 +21,7 @@ import argparse
 import io
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -71,53 +72,126 @@ import json, sys, time
 from syrianews.pipeline import build
 args = json.loads(sys.argv[1])
 t0 = time.perf_counter()
+start = time.monotonic()
 res = build(args["inputs"], args["out"], jobs=args["jobs"], engine=args["engine"], progress=False)
-print(json.dumps({"seconds": time.perf_counter() - t0, "records": res.manifest["records"],
-                  "articles": res.counts["articles"], "counts": res.counts,
+print(json.dumps({"seconds": time.perf_counter() - t0, "start": start, "records": res.manifest["records"],
+                  "articles": res.counts["articles"], "counts": res.counts, "timings": res.manifest["timings"],
                   "incremental": res.manifest["incremental"], "steps": res.manifest["steps"]}))
 """
 
 
-def _tree_rss(pid: int) -> tuple[int, int]:
-    """(sum, max) resident bytes of a process and its descendants."""
+def _role(proc, root: int) -> str:
+    """Which part of the build a process is: the build's own process ("main"), or one of its
+    workers (local pool processes, forked with the main's command line; Dask worker processes)."""
+    return "main" if proc.pid == root else "worker"
+
+
+def _tree_rss(pid: int) -> tuple[int, dict[int, tuple[int, str]]]:
+    """(sum, {pid: (resident bytes, role)}) of a process and its descendants."""
     import psutil
 
     try:
         p = psutil.Process(pid)
         procs = [p, *p.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0, 0
-    rss = []
+        return 0, {}
+    rss: dict[int, tuple[int, str]] = {}
     for q in procs:
         try:
-            rss.append(q.memory_info().rss)
+            rss[q.pid] = (q.memory_info().rss, _role(q, pid))
         except psutil.NoSuchProcess:
             pass
-    return sum(rss), max(rss, default=0)
+    return sum(r for r, _ in rss.values()), rss
+
+
+def _phase(at: float, r: dict) -> str:
+    """The phase of the build at monotonic time ``at``: start-up (imports, extractors, plan),
+    partitions (the per-record work), global (dedup, stories, links, writing the tables)."""
+    t = r.get("timings", {})
+    if at < r["start"]:
+        return "start-up"
+    end = r["start"] + t.get("total_seconds", r["seconds"])
+    global_start = end - t.get("global_seconds", 0.0)
+    if at >= global_start:
+        return "global"
+    return "partitions" if at >= global_start - t.get("extract_seconds", 0.0) else "start-up"
 
 
 def measure(inputs: list[Path], out: Path, jobs: int, engine: str = "local") -> dict:
-    """One build in a fresh interpreter; wall time, and the peak of the tree's memory."""
+    """One build in a fresh interpreter: wall time, CPU time of the whole process tree (user +
+    sys of the child and the workers it waited for), the load average before and after, and the
+    peak resident memory of the tree and of its largest process (with that process's role and
+    the phase of the build it was in)."""
     arg = json.dumps({"inputs": [str(p) for p in inputs], "out": str(out), "jobs": jobs, "engine": engine})
+    load0 = os.getloadavg()
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", RUNNER, arg], stdout=subprocess.PIPE, text=True)
     peak_sum = peak_max = 0
+    peak_role, peak_at, peaks = "", 0.0, {}
     while proc.poll() is None:
-        s, m = _tree_rss(proc.pid)
-        peak_sum, peak_max = max(peak_sum, s), max(peak_max, m)
+        s, per = _tree_rss(proc.pid)
+        peak_sum = max(peak_sum, s)
+        for pid, (rss, role) in per.items():
+            peaks[role] = max(peaks.get(role, 0), rss)
+            if rss > peak_max:
+                peak_max, peak_role, peak_at = rss, role, time.monotonic()
         time.sleep(0.1)
     wall = time.perf_counter() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     stdout = proc.stdout.read() if proc.stdout else ""
     if proc.returncode != 0:
         raise RuntimeError(f"build failed ({proc.returncode})")
     r = json.loads(stdout.strip().splitlines()[-1])
-    r.update({"wall_seconds": wall, "peak_mib_total": peak_sum / 2**20, "peak_mib_largest": peak_max / 2**20})
+    r.update({
+        "wall_seconds": wall,
+        "cpu_seconds": (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime),
+        "load_before": load0,
+        "load_after": os.getloadavg(),
+        "peak_mib_total": peak_sum / 2**20,
+        "peak_mib_largest": peak_max / 2**20,
+        "largest_process": peak_role,
+        "largest_phase": _phase(peak_at, r) if peak_max else "",
+        "peak_mib_by_role": {k: round(v / 2**20, 1) for k, v in sorted(peaks.items())},
+    })
     return r
 
 
 def line(name: str, r: dict) -> str:
-    return (f"{name:<26}{r['seconds']:8.1f} s {r['records'] / r['seconds']:7.0f} rec/s   peak memory: tree {r['peak_mib_total']:6.0f} MiB,"
-            f" largest process {r['peak_mib_largest']:5.0f} MiB   ({r['records']:,} records, {r['articles']:,} articles)")
+    return (f"{name:<27}{r['seconds']:7.1f} s wall {r['cpu_seconds']:7.1f} s CPU {r['records'] / r['seconds']:5.0f} rec/s"
+            f"  peak: tree {r['peak_mib_total']:5.0f} MiB, largest {r['peak_mib_largest']:4.0f} MiB ({r['largest_process']}, {r['largest_phase']})"
+            f"  load {r['load_before'][0]:.1f}→{r['load_after'][0]:.1f}  ({r['records']:,} records, {r['articles']:,} articles)")
+
+
+def same_tables(a: Path, b: Path) -> list[str]:
+    """Names of the tables that differ between two builds (content and row order)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from table_checksums import checksums
+
+    x, y = checksums(a), checksums(b)
+    return sorted(n for n in set(x) | set(y) if x.get(n) != y.get(n))
+
+
+def incremental(raw: Path, full_out: Path, full: dict, jobs: int, work: Path) -> dict:
+    """A copy of a full build of ``raw`` rebuilt without its last file, then with it again;
+    the second rebuild is timed against ``full`` and its tables compared with ``full_out``'s."""
+    out = work / "incremental"
+    shutil.copytree(full_out, out, symlinks=True)
+    last = sorted(raw.glob("*.zip"))[-1]
+    target = last.resolve()
+    last.unlink()
+    try:
+        removed = measure([raw], out, jobs)
+    finally:
+        last.symlink_to(target)
+    added = measure([raw], out, jobs)
+    differ = same_tables(full_out, out)
+    shutil.rmtree(out)
+    return {
+        "file": last.name, "files": len(list(raw.glob("*.zip"))), "without_it": removed, "added": added,
+        "full": full, "ratio_to_full": added["seconds"] / full["seconds"],
+        "cpu_ratio_to_full": added["cpu_seconds"] / full["cpu_seconds"], "tables_differ": differ,
+    }
 
 
 def main() -> int:
@@ -126,6 +200,8 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 4])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--files", type=int, default=None, help="base = the first N files of the corpus (default: all 18)")
+    ap.add_argument("--incremental-files", type=int, default=None,
+                    help="add-one-file measured on the first N files (default: the base; 0: skip)")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     ap.add_argument("--tmp", type=Path, default=None, help="scratch folder (default: a temporary one)")
@@ -133,8 +209,17 @@ def main() -> int:
     if not any(args.corpus.glob("*.zip")):
         print(f"no corpus at {args.corpus} (set SYRIANEWS_CORPUS)", file=sys.stderr)
         return 2
-    report: dict = {"load_before": os.getloadavg(), "jobs": args.jobs, "files": args.files, "local": {}, "dask": {}}
-    print(f"load average {report['load_before'][0]:.1f} {report['load_before'][1]:.1f} {report['load_before'][2]:.1f} on {os.cpu_count()} cores", flush=True)
+    n_files = len(sorted(args.corpus.glob("*.zip"))[: args.files])
+    inc_files = n_files if args.incremental_files is None else min(args.incremental_files, len(list(args.corpus.glob("*.zip"))))
+    report: dict = {"load_before": os.getloadavg(), "jobs": args.jobs, "files": n_files, "cores": os.cpu_count(),
+                    "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "local": {}, "dask": {}}
+    print(f"{report['started']}: load average {report['load_before'][0]:.1f} {report['load_before'][1]:.1f} {report['load_before'][2]:.1f} on {os.cpu_count()} cores;"
+          f" base = {n_files} files", flush=True)
+
+    def save() -> None:  # after every run, so that a stopped series keeps what it measured
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=1) + "\n")
+
     tmp = Path(tempfile.mkdtemp(prefix="syrianews-scale-", dir=args.tmp))
     try:
         for n in args.sizes:
@@ -142,41 +227,44 @@ def main() -> int:
             r = measure([raw], tmp / f"out{n}x", args.jobs)
             report["local"][f"{n}x"] = r
             print(line(f"local {n}x ({args.jobs} workers)", r), flush=True)
+            save()
             if n != 1:
                 shutil.rmtree(tmp / f"out{n}x")
                 shutil.rmtree(raw)
         if not args.no_dask:
-            raw1 = tmp / "raw1x"
+            raw1 = make_corpus(args.corpus, 1, tmp / "raw1x", args.files) if not (tmp / "raw1x").exists() else tmp / "raw1x"
             for w in (1, 2):
                 r = measure([raw1], tmp / f"dask{w}", w, engine="dask")
                 report["dask"][f"{w} workers"] = r
                 print(line(f"dask 1x ({w} worker{'s' if w > 1 else ''})", r), flush=True)
+                save()
                 shutil.rmtree(tmp / f"dask{w}")
-        if "1x" in report["local"]:
-            raw1, out1 = tmp / "raw1x", tmp / "out1x"
-            last = sorted(raw1.glob("*.zip"))[-1]
-            target = last.resolve()
-            last.unlink()
-            removed = measure([raw1], out1, args.jobs)
-            last.symlink_to(target)
-            added = measure([raw1], out1, args.jobs)
-            full = report["local"]["1x"]
-            report["incremental"] = {"file": last.name, "without_it": removed, "added": added, "ratio_to_full": added["seconds"] / full["seconds"]}
-            print(line("rebuild without last file", removed), flush=True)
-            print(line(f"add {last.name}", added) + f"   {added['seconds'] / full['seconds']:.0%} of the full build", flush=True)
+        if inc_files:
+            if inc_files == n_files and "1x" in report["local"]:
+                raw, full_out, full = tmp / "raw1x", tmp / "out1x", report["local"]["1x"]
+            else:
+                raw, full_out = make_corpus(args.corpus, 1, tmp / f"raw-inc{inc_files}", inc_files), tmp / f"out-inc{inc_files}"
+                full = measure([raw], full_out, args.jobs)
+                print(line(f"full build, {inc_files} files", full), flush=True)
+            inc = report["incremental"] = incremental(raw, full_out, full, args.jobs, tmp)
+            print(line("rebuild without last file", inc["without_it"]), flush=True)
+            print(line(f"add {inc['file']}", inc["added"]), flush=True)
+            print(f"add one file to {inc['files']} files: {inc['ratio_to_full']:.0%} of the full build's wall time,"
+                  f" {inc['cpu_ratio_to_full']:.0%} of its CPU time (target <= 25%);"
+                  f" tables {'the same as the full build' if not inc['tables_differ'] else 'DIFFER: ' + ', '.join(inc['tables_differ'])}", flush=True)
+            save()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     loc = report["local"]
     if "1x" in loc:
         for n in args.sizes[1:]:
-            k = f"{n}x"
-            print(f"{k} / 1x: time {loc[k]['seconds'] / loc['1x']['seconds']:.2f}x (target <= {n * 1.15:.2f}x),"
-                  f" peak memory of the tree {loc[k]['peak_mib_total'] / loc['1x']['peak_mib_total']:.2f}x,"
-                  f" largest process {loc[k]['peak_mib_largest'] / loc['1x']['peak_mib_largest']:.2f}x (target <= 1.2x)")
+            k, b = loc[f"{n}x"], loc["1x"]
+            print(f"{n}x / 1x: wall {k['seconds'] / b['seconds']:.2f}x, CPU {k['cpu_seconds'] / b['cpu_seconds']:.2f}x (target <= {n * 1.15:.2f}x);"
+                  f" peak memory of the tree {k['peak_mib_total'] / b['peak_mib_total']:.2f}x,"
+                  f" largest process {k['peak_mib_largest'] / b['peak_mib_largest']:.2f}x (target <= 1.2x)")
     report["load_after"] = os.getloadavg()
     print(f"load average after {report['load_after'][0]:.1f} {report['load_after'][1]:.1f} {report['load_after'][2]:.1f}")
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=1) + "\n")
+    save()
     return 0
 
 

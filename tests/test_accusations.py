@@ -85,6 +85,42 @@ def test_phrase_triggers_need_their_cue():
     assert find_triggers(tokenize("ورفضت دمشق المبادرة")) == []
 
 
+def _neighbours(word: str) -> set[str]:
+    """Words one clitic or one letter away from a trigger spelling (where a gap in the
+    precomputed spellings would show)."""
+    out = {word[1:], word[:-1], word[2:], word[:-2]}
+    out |= {c + word for c in ("و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وال", "بال")}
+    out |= {word + c for c in ("ه", "ها", "هم", "هما", "ت", "ة", "ات", "ي", "ا", "ون")}
+    return out
+
+
+def test_trigger_words_hold_every_word_that_has_a_reading():
+    """readings() answers from the spellings made at load: a word outside them must have no
+    reading by the definition (_readings), and a word inside has the definition's readings."""
+    from syrianews.accusations.triggers import _readings, load_triggers, readings, trigger_words
+
+    words = trigger_words()
+    probe = set(load_triggers())
+    for w in list(words)[::7]:
+        probe |= _neighbours(w)
+    missing = [w for w in probe - words if _readings(w, False) or _readings(w, True)]
+    assert missing == []
+    assert all(readings(w, h) == _readings(w, h) for w in probe for h in (False, True))
+    assert readings("الحكومة") == ()
+    assert readings("واتهامها")[0][1:] == ("و", "ها")
+
+
+def test_sentence_filter_never_drops_a_sentence_with_a_trigger():
+    from syrianews.accusations.text import sentences
+    from syrianews.accusations.triggers import may_carry_trigger, trigger_words
+
+    unit = "قال المتحدث إن الحكومة اجتمعت. واتهمت روسيا تركيا بدعم الإرهاب؛ ونفت أنقرة ذلك. وصل الوفد"
+    kept = [unit[s:e].strip(" .؛") for s, e in sentences(unit) if may_carry_trigger(unit, s, e)]
+    assert kept == ["واتهمت روسيا تركيا بدعم الإرهاب", "ونفت أنقرة ذلك"]
+    for w in list(trigger_words())[::5]:  # every spelling of every trigger passes
+        assert may_carry_trigger("قال " + w + " أمس")
+
+
 def test_cameo_codes():
     rows = run("اتهمت روسيا تركيا بدعم الإرهاب. ونفت تركيا هذه الاتهامات. وأدانت قطر الهجوم.")
     assert {(r["kind"], r["cameo"]) for r in rows} == {("accuse", "112"), ("deny", "016"), ("condemn", "111")}

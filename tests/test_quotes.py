@@ -149,6 +149,57 @@ def test_clause_that_is_only_a_quotation_counts_as_direct():
     assert r["kind"] == "direct"
 
 
+def test_clause_going_on_after_its_quotation_counts_as_indirect_too():
+    body = 'وقال القائد خالد عمر ان "المفاوضات شبه متوقفة" مع الحكومة اللبنانية، من دون تفاصيل.'
+    rows = quotes(body)
+    assert [(r["kind"], r["text"]) for r in rows] == [
+        ("indirect", '"المفاوضات شبه متوقفة" مع الحكومة اللبنانية'),
+        ("direct", "المفاوضات شبه متوقفة"),
+    ]
+    assert {r["speaker"] for r in rows} == {"خالد عمر"}
+
+
+@pytest.mark.parametrize("tail", ["، وهو موقف جديد للحكومة", " وهو موقف جديد للحكومة", " في حلب وحمص ودرعا وإدلب وحماة وريف دمشق وفي غيرها"])
+def test_clause_ending_with_its_quotation_is_only_direct(tail):
+    """After the marks: a comma, a new clause with و, or a long tail is not the same clause."""
+    rows = quotes(f'وقال القائد خالد عمر ان "المفاوضات شبه متوقفة مع الحكومة"{tail}.')
+    assert [r["kind"] for r in rows] == ["direct"]
+
+
+@pytest.mark.parametrize("connective", ["كما", "علما", "خصوصا", "لا سيما", "غير"])
+def test_connective_before_an_is_the_journalists_clause(connective):
+    body = f"وأكد الوزير خالد عمر دعم بلاده للحل السياسي، {connective} أن المفاوضات متوقفة منذ شهر."
+    assert quotes(body) == []
+
+
+def test_word_before_a_comma_does_not_block_the_complementiser():
+    (r,) = quotes("وصرح الوزير خالد عمر في الطائرة عائدا من جولة في آسيا خاصة، ان المفاوضات متوقفة منذ شهر.")
+    assert (r["kind"], r["text"]) == ("indirect", "المفاوضات متوقفة منذ شهر")
+
+
+@pytest.mark.parametrize("aside", ["، فيما دانت الحكومة العراقية القصف", " بينما حذرت الأمم المتحدة من التصعيد"])
+def test_another_sources_act_after_a_contrastive_ends_the_clause(aside):
+    (r,) = quotes(f"وأعلن الجيش التركي أن طائراته قصفت مواقع الحزب في شمال العراق{aside}.")
+    assert r["text"] == "طائراته قصفت مواقع الحزب في شمال العراق"
+
+
+def test_new_attribution_after_haythu_ends_the_clause():
+    rows = quotes("ونوه المدير خالد عمر أن المشروع جاء بدعم من الأهالي، حيث ختم المدير أن الحملة ستبقى مستمرة.")
+    assert [r["text"] for r in rows] == ["المشروع جاء بدعم من الأهالي", "الحملة ستبقى مستمرة"]
+
+
+def test_consequence_drawn_with_bidhalika_is_the_journalists():
+    (r,) = quotes("وأعلنت الوزارة أن الوزير سيزور طهران الشهر المقبل، لينضم بذلك إلى المسؤولين الأوروبيين.")
+    assert r["text"] == "الوزير سيزور طهران الشهر المقبل"
+
+
+def test_verb_after_an_attribution_and_ma_relays_the_source():
+    body = 'وقال الوزير خالد عمر، بحسب ما نقلت عنه وكالة الأنباء الرسمية، ان الطائرات بدأت بالوصول الى المطار.'
+    (r,) = quotes(body)
+    assert (r["kind"], r["text"], r["speaker"]) == ("indirect", "الطائرات بدأت بالوصول الى المطار", "خالد عمر")
+    assert quotes("وهذا ما يؤكد أن الطائرات بدأت بالوصول الى المطار.") == []  # ما without an attribution: no source
+
+
 # -- verbs of saying ------------------------------------------------------------------------
 
 def test_lexicon_inflections_clitics_and_kinds():
@@ -158,6 +209,7 @@ def test_lexicon_inflections_clitics_and_kinds():
     assert lookup("بالقول")[0].kind == "masdar"
     assert lookup("بحسب")[0].kind == "attribution"
     assert lookup("نفى")[0].speech_act == "deny"
+    assert lookup("ودانت")[0].speech_act == "condemn"
     assert lookup("تردده")[1] is True  # an object pronoun on a verb
     assert lookup("الحكومة") is None
 
@@ -169,6 +221,18 @@ def test_attribution_phrases_name_the_source(attr):
 
 
 # -- speakers ---------------------------------------------------------------------------------
+
+def test_source_keeping_his_name_back_is_the_official_not_his_identity():
+    (r,) = quotes('وقال المسؤول التركي رافضا كشف هويته ان "طائرة اميركية من دون طيار شنت غارة جوية".')
+    assert (r["kind"], r["speaker"], r["verb"]) == ("direct", "المسؤول التركي", "وقال")  # كشف is the masdar object
+
+
+def test_pronoun_object_after_the_verb_is_not_the_speaker():
+    (r,) = quotes("وقال لنا الوزير خالد عمر إن المفاوضات متوقفة منذ شهر.")
+    assert r["speaker"] == "خالد عمر"
+    (r,) = quotes("عندما بدأت العمل، أقمت حفلة صغيرة حضرتها محافظة المدينة التي قالت لي: «أنت موهوب جدا وصادق وطموح».")
+    assert r["speaker"] == "محافظة المدينة"
+
 
 def test_parenthesised_name_after_a_title():
     (r,) = quotes('وقال العميد (أحمد رحال) "النظام يحشد قواته في الشمال".')

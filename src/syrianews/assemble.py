@@ -1,11 +1,13 @@
 """The global steps over partitions: deduplication, link resolution, actor counts, the tables.
 
 :func:`reduce_keys` reads only small keys of every partition (record position, article id,
-title) in input order: the first record of an article id is kept, later ones are duplicates;
-the first kept article of each folded title is what a related link with that title points to.
-:func:`assemble_table` then streams one table's partition files in order, drops duplicates'
-rows, resolves links and writes the table (one partition in memory at a time). Each table is
-one task, so an engine can assemble the tables in parallel.
+title, url) in input order: the first record of an article id is kept, later ones are
+duplicates. A related link points to the first kept article with its normalised URL, else
+(no URL, or none that matches) to the first kept article with its folded title; never to the
+article that holds the link. :func:`assemble_table` then streams one table's partition files
+in order, drops duplicates' rows, resolves links, assigns story ids (articles) and counts
+mentions per actor, and writes the table (one partition's rows in memory at a time). Each
+table is one task, so an engine can assemble the tables in parallel.
 """
 from __future__ import annotations
 
@@ -87,6 +89,7 @@ def _with_duplicates(rejects: pa.Table, part_dir: Path, seqs: dict[int, str] | N
 
 
 def _resolve_links(links: pa.Table, urls: dict[str, str], titles: dict[str, str], stats: Stats) -> pa.Table:
+    """``target_article_id`` of each link: by URL, else by title; None for a link to itself."""
     aids = links["article_id"].to_pylist()
     # by URL first (a page's canonical URL), else by headline
     found = [urls.get(normalize_url(u) or "") or titles.get(title_key(t)) for u, t in zip(links["url"].to_pylist(), links["title"].to_pylist())]

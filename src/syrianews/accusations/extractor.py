@@ -22,7 +22,7 @@ from .denials import denied_accusation, link_denials, resolve_denied
 from .roles import Roles, find_roles
 from .text import fold, sentences, tokenize
 from .titles import person_for_title, titled_persons
-from .triggers import TriggerMatch, find_triggers, may_hold_trigger
+from .triggers import TriggerMatch, find_triggers, may_carry_trigger, may_hold_trigger
 
 MAX_CLAIM = 300  # characters of claim text kept
 PREVIOUS_SENTENCES = 3  # how far back a dropped subject is looked for
@@ -87,6 +87,8 @@ class AccusationExtractor:
             return
         spans = self._doc.unit_sentences(text) if self._doc is not None else sentences(text)
         for n_sent, (ss, se) in enumerate(spans):
+            if not may_carry_trigger(text, ss, se):
+                continue  # no word of it can be a trigger: its chunks are not needed
             tokens = self._doc.unit_chunks(text, ss, se) if self._doc is not None else tokenize(text, ss, se)
             trigs = find_triggers(tokens)
             if not trigs:

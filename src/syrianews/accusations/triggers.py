@@ -103,9 +103,9 @@ def _stems(key: str, pos: str):
                     yield prefix + "ال", "ا" + rest, suffix
 
 
-@lru_cache(maxsize=200_000)
-def readings(key: str, hamza_below: bool = False) -> tuple[tuple[TriggerEntry, str, str], ...]:
-    """(entry, prefix, suffix) readings of a folded token, best first; cached per word."""
+def _readings(key: str, hamza_below: bool) -> tuple[tuple[TriggerEntry, str, str], ...]:
+    """(entry, prefix, suffix) readings of a folded token, best first: the definition that
+    :func:`readings` evaluates once per word of :func:`trigger_words`."""
     table = load_triggers()
     order = ("verb", "masdar", "passive", "participle", "phrase")
     if hamza_below:  # إدانته، إتهام: hamza below marks a masdar, not a verb (أدانته)
@@ -124,6 +124,46 @@ def readings(key: str, hamza_below: bool = False) -> tuple[tuple[TriggerEntry, s
     return tuple(out)
 
 
+def _spellings(form: str, pos: str) -> set[str]:
+    """Every folded word :func:`_stems` can read as ``form`` with clitics (the inverse of
+    :func:`_stems`): prefix + stem + suffix, and the masdar's and لـ's variants."""
+    out: set[str] = set()
+    for prefix in _PREFIXES[pos]:
+        for suffix in _SUFFIXES:
+            out.add(prefix + form + suffix)
+            if pos == "masdar":
+                if form.endswith("ة"):
+                    out.add(prefix + form[:-1] + "ت" + suffix)  # إدانته = إدانة + ه
+                out.add(prefix + "ال" + form + suffix)
+                if prefix.endswith("ل"):
+                    out.add(prefix + "ل" + form + suffix)  # لل = لـ + الـ
+            elif pos == "passive" and prefix.endswith("ل") and form.startswith("ال"):
+                out.add(prefix + form[1:] + suffix)
+    return out
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Every folded word that can carry a trigger (each form with the clitics it may take),
+    made once at load: a token whose key is not among them is no trigger, without reading it."""
+    words: set[str] = set()
+    for form, entry in load_triggers().items():
+        words |= _spellings(form, entry.pos)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)  # bounded: at most two entries per word of trigger_words()
+def _cached_readings(key: str, hamza_below: bool) -> tuple[tuple[TriggerEntry, str, str], ...]:
+    return _readings(key, hamza_below)
+
+
+def readings(key: str, hamza_below: bool = False) -> tuple[tuple[TriggerEntry, str, str], ...]:
+    """(entry, prefix, suffix) readings of a folded token, best first."""
+    if key not in trigger_words():
+        return ()
+    return _cached_readings(key, hamza_below)
+
+
 @lru_cache(maxsize=1)
 def _prefilter() -> re.Pattern:
     forms = sorted({f[:-1] if f.endswith("ة") else f for f in load_triggers()}, key=len, reverse=True)
@@ -133,6 +173,24 @@ def _prefilter() -> re.Pattern:
 def may_hold_trigger(text: str) -> bool:
     """Cheap test on a whole paragraph: does any trigger stem occur in it at all?"""
     return _prefilter().search(fold(text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _sentence_filter() -> re.Pattern:
+    """Letters every word of :func:`trigger_words` contains one of (its stem, the masdar's stem
+    before ة→ت, the passive's stem after لل): a text without any holds no trigger."""
+    cores = set()
+    for form, entry in load_triggers().items():
+        cores.add(form[:-1] if form.endswith("ة") else form)
+        if entry.pos == "passive" and form.startswith("ال"):
+            cores.add(form[1:])
+    return re.compile("|".join(map(re.escape, sorted(cores, key=len, reverse=True))))
+
+
+def may_carry_trigger(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Exact pre-test of a sentence ``text[start:end]``: False only when none of its tokens can
+    carry a trigger, so its chunks need not be made."""
+    return _sentence_filter().search(fold(text[start:end])) is not None
 
 
 def match_token(tokens: list[Token], i: int) -> TriggerMatch | None:
@@ -155,8 +213,9 @@ def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
     """Every trigger of a sentence's tokens, in order; a phrase's cue word is not a trigger itself."""
     out: list[TriggerMatch] = []
     used: set[int] = set()
-    for i in range(len(tokens)):
-        if i in used:
+    candidates = trigger_words()
+    for i, tok in enumerate(tokens):
+        if tok.key not in candidates or i in used:
             continue
         m = match_token(tokens, i)
         if m is None:

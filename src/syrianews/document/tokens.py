@@ -94,19 +94,24 @@ class Chunk(NamedTuple):
         return any(c in _BOUNDARY for c in self.close_after)
 
 
+# one whitespace-delimited word as (left edge)(core)(right edge): the edges are the longest runs
+# of EDGE characters at its ends (what str.strip(EDGE) removes), the core runs from the first
+# to the last other character (None: the word is pure punctuation)
+_EDGE_CLASS = "[" + re.escape(EDGE) + "]"
+_CHUNK_PARTS = re.compile(f"(?=\\S)({_EDGE_CLASS}*)(\\S*[^\\s{re.escape(EDGE)}])?({_EDGE_CLASS}*)")
+
+
 def chunks(text: str, start: int = 0, end: int | None = None) -> list[Chunk]:
     """Chunks of ``text[start:end]`` with offsets into ``text``; pure punctuation is dropped."""
     end = len(text) if end is None else end
-    out = []
-    for m in _CHUNK.finditer(text, start, end):
-        raw = m.group()
-        core = raw.strip(EDGE)
-        if not core:
-            continue
-        left = raw.index(core)  # the first occurrence is right after the stripped edge
-        s = m.start() + left
-        out.append(_new(Chunk, (core, s, s + len(core), core.translate(_CHUNK_KEY_TABLE), raw[:left], raw[left + len(core):])))
-    return out
+    found = [m for m in _CHUNK_PARTS.finditer(text, start, end) if m.start(2) >= 0]
+    if not found:
+        return []
+    cores = [m[2] for m in found]
+    keys = "\x00".join(cores).translate(_CHUNK_KEY_TABLE).split("\x00")
+    if len(keys) != len(cores):  # a NUL inside a word: key each word on its own
+        keys = [c.translate(_CHUNK_KEY_TABLE) for c in cores]
+    return [_new(Chunk, (core, m.start(2), m.end(2), key, m[1], m[3])) for m, core, key in zip(found, cores, keys)]
 
 
 _CHUNK_SENTENCE_END = re.compile(r"[.!?؟؛;]+(?=\s|$|[\"”»'])|\n")

@@ -11,6 +11,7 @@ from .tokens import Token, tokenize
 from .verbs import Trigger
 
 _PREPOSITIONS = frozenset({"من", "في", "عن", "على", "الى", "إلى", "بعد", "قبل", "خلال"})
+_TO_PRONOUNS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لك", "لكم"})
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _LEADING_PARTICLES = {"لكن", "ولكن", "الا", "ان", "كما", "ثم", "بينما", "فيما", "بل", "اما", "و", "كان", "وكان", "كانت", "وكانت", "قد", "وقد"}
@@ -148,6 +149,8 @@ class SpeakerFinder:
         j = tr.i
         if tr.i + 1 < limit and toks[tr.i + 1].key == "عن":
             j = tr.i + 1  # نقل عن المتحدث قوله
+        elif tr.i + 1 < limit and toks[tr.i + 1].key in _TO_PRONOUNS:
+            j = tr.i + 1  # قال لنا الوزير، قالت لي: to whom, the subject comes after (or before) it
         # a quoted name right after the verb (وقالت "القناة المركزية ..." إن، تابع "خلفان")
         for s in doc.terms:
             if tr.token.end <= s.open_at and not text[tr.token.end : s.open_at].strip(" ") and s.end <= (toks[limit].start if limit < len(toks) else len(text)):

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from . import indirect as ind
-from .lexicon_words import heads, in_list, no_speaker_before, not_complementisers, term_cues, titles
+from .lexicon_words import heads, in_list, masdar_before, no_speaker_before, not_complementisers, term_cues, titles
 from .marks import Span, outer_spans, scan
 from ..document import Document
 from ..document.tokens import newlines, words
@@ -47,7 +47,7 @@ class Doc:
         raw = document.sentence_ends if document is not None else sentence_ends(text)
         self.raw_ends = raw
         self.ends = [e for e in raw if not self.in_quote(e - 1)]
-        self.triggers = [tr for tr in find_triggers(self.toks) if not self._in_term(tr.token.start)]
+        self.triggers = [tr for tr in find_triggers(self.toks) if not self._in_term(tr.token.start) and not self._masdar(tr)]
         self.trig_at = {tr.i: tr for tr in self.triggers}
         para_starts = [0] + [i + 1 for i in newlines(text)]
         self.para_starts = para_starts
@@ -62,6 +62,10 @@ class Doc:
             if s.start <= offset < s.end:
                 return s
         return None
+
+    def _masdar(self, tr: Trigger) -> bool:
+        """رافضا كشف هويته، عدم ذكر اسمه: a verb form right after such a word is its object."""
+        return tr.i > 0 and self.toks[tr.i - 1].key in masdar_before()
 
     def _in_term(self, offset: int) -> bool:
         return any(s.start <= offset < s.end for s in self.terms)
@@ -138,7 +142,7 @@ def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
     """What a verb of saying governs: the first إن/أن, quotation mark or colon after it."""
     lo, hi = doc.region(tr.token.start)
     toks, text = doc.toks, doc.text
-    if tr.i > 0 and in_list(toks[tr.i - 1].key, no_speaker_before()):
+    if tr.i > 0 and in_list(toks[tr.i - 1].key, no_speaker_before()) and not _relayed(doc, tr):
         nxt = toks[tr.i + 1] if tr.i + 1 < len(toks) else None
         if nxt is None or not (in_list(nxt.key, heads()) or in_list(nxt.key, titles())):
             return None  # ما يؤكد أن ...، الجدير ذكره أن ...: no source speaks (but ما تردده الإدارة بأن ...)
@@ -159,8 +163,8 @@ def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
         if k in doc.trig_at:
             return None
         if ind.is_complementiser(toks[k]):
-            if toks[k - 1].key in not_complementisers() and k - 1 != tr.i:
-                return None
+            if toks[k - 1].key in not_complementisers() and k - 1 != tr.i and not any(c in gap for c in "،,"):
+                return None  # (الى الصين خاصة، ان ...: the word ends the phrase before the comma)
             in_name = any(m["start"] <= toks[k].start and toks[k].end <= m["end"] for m in doc.mentions)
             if in_name or text[toks[k].end : toks[k].end + 1] == ")" or (k + 1 < len(toks) and ind.is_complementiser(toks[k + 1])):
                 k += 1  # (سي إن إن)، بان كي مون: part of a name, not the complementiser
@@ -171,6 +175,15 @@ def anchor_of(doc: Doc, tr: Trigger) -> Anchor | None:
         k += 1
     return None
 
+
+
+def _relayed(doc: Doc, tr: Trigger) -> bool:
+    """بحسب ما نقلت عنه الوكالة ان ...، وفق ما قاله: after an attribution, ما is what the
+    source said, not a fact the journalist draws; the verb relays the source's words."""
+    if tr.i < 2 or doc.toks[tr.i - 1].key not in ("ما", "لما"):
+        return False
+    prev = doc.trig_at.get(tr.i - 2)
+    return prev is not None and prev.entry.kind == "attribution"
 
 
 def subject_limit(doc: Doc, tr: Trigger, anchor: Anchor | None, hi: int) -> int:

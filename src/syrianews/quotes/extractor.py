@@ -19,7 +19,7 @@ from .lexicon_words import clause_breaks, in_list, no_speaker_before
 from .marks import ALL_MARKS, Span
 from .speakers import Speaker
 from .tokens import count_words
-from .verbs import Trigger
+from .verbs import Trigger, lookup
 
 OWNER_WINDOW = 60  # tokens between a verb and a quotation it introduces
 
@@ -103,15 +103,18 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
         if k + 1 >= len(doc.toks):
             continue
         after = text[doc.toks[k].end :].lstrip(" :")
-        if after[:1] in ALL_MARKS and doc.span_opening_at(doc.toks[k].end, doc.toks[k + 1].start):
-            continue  # إن "...": a direct quote
-        a = doc.toks[k + 1].start
+        opening = doc.span_opening_at(doc.toks[k].end, doc.toks[k + 1].start) if after[:1] in ALL_MARKS else None
+        a = doc.toks[k + 1].start if opening is None else opening.open_at
         lo, hi = doc.region(doc.toks[k].start)
         boundaries = _clause_boundaries(doc, k, hi)
         b = ind.clause_end(text, a, hi, boundaries, doc.open_marks, doc.close_marks)
         if count_words(text[a:b]) < 2:
             continue
         inner = [(s.start, s.end) for s in doc.quote_spans if a <= s.open_at and s.end <= b + 1]
+        if opening is not None:
+            b = _clause_after_quote(doc, opening, b)
+            if b is None:
+                continue  # إن "...": a direct quote; with words after the marks (إن "..." مع X) the clause counts too
         if inner and ind.outside_words(doc.toks, a, b, inner) == 0:
             continue  # the clause is a quotation: only the direct quote counts
         if any(a <= s.open_at < b and owned.get(s.open_at) is not None and owned[s.open_at].entry.kind == "verb" and a <= owned[s.open_at].token.start < b for s in doc.quote_spans):
@@ -124,6 +127,26 @@ def find_quotes(text: str, mentions: list[dict] | None = None, types: dict[str, 
             seen.add(key)
             out.append(r)
     return out
+
+
+TAIL_WORDS = (2, 6)  # words after the closing mark that still belong to the reported clause
+
+
+def _clause_after_quote(doc: Doc, s: Span, b: int) -> int | None:
+    """Where a reported clause that opens with a quotation ends, if it goes on after the closing
+    mark with a few words of the same clause (إن "المفاوضات مقطوعة" مع السلطات، ...): up to the
+    next comma; then the clause is an indirect quote as well as the direct one. None where the
+    marks end the clause, or what follows them is the journalist's: a comma or a new clause with
+    و right after the mark (”، والسؤال هو، » وهو عدد ...), or a long tail (a clause of its own)."""
+    if s.close_at is None:
+        return None
+    tail = doc.words(s.close_at + 1, b)
+    if not tail or doc.text[s.close_at + 1 : tail[0].start].strip(" \"“”»") or tail[0].key.startswith("و"):
+        return None
+    comma = next((t.end for t in tail if doc.text[t.end : t.end + 1] in ("،", ",")), b)
+    n = sum(1 for t in tail if t.end <= comma)
+    lo, hi = TAIL_WORDS
+    return ind.trim_end(doc.text, s.open_at, comma, doc.open_marks, doc.close_marks) if lo <= n <= hi else None
 
 
 def _owner(doc: Doc, s: Span, anchors: dict[int, Anchor | None]) -> Trigger | None:
@@ -172,18 +195,19 @@ def _sentence_initial(doc: Doc, offset: int) -> bool:
     return all(t.key in ("و", "ف") for t in before)
 
 
-_OPENING_PARTICLES = frozenset({"لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "ثم", "كما", "قد", "وقد", "حين", "عندما", "بعد", "وبعد", "ان", "بينها"})
+_CONTRASTIVE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+_OPENING_PARTICLES = frozenset({"حيث", "اذ", "وحيث", "واذ", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "ثم", "كما", "قد", "وقد", "حين", "عندما", "بعد", "وبعد", "ان", "بينها"})
 
 
 def _new_attribution(doc: Doc, tr: Trigger, k: int) -> int | None:
     """Where a finite verb of saying that governs its own quote cuts a reported clause: before
     the particles that open its clause (، لكنها أشارت إلى أن؛ بعد أن قالت أنقرة؛ وقالوا إن)."""
-    if anchor_of(doc, tr) is None:
-        return None
     toks, text = doc.toks, doc.text
     j = tr.i
     while j - 1 > k and toks[j - 1].key in _OPENING_PARTICLES and tr.i - j < 3:
         j -= 1
+    if anchor_of(doc, tr) is None and not (j < tr.i and toks[j].key in _CONTRASTIVE):
+        return None  # (فيما دانت X القصف، بينما حذرت Y من ...: another source's act, quote or not)
     if j == tr.i and not tr.token.key.startswith(("و", "ف")):
         return None  # a bare verb with no particle may be part of the reported clause
     gap = text[toks[j - 1].end : toks[j].start]
@@ -216,6 +240,9 @@ def _clause_boundaries(doc: Doc, k: int, hi: int, participles_only: bool = False
             g2 = text[toks[tr.i - 2].end : prev.start]
             if "،" in g2 or "," in g2:
                 out.append(toks[tr.i - 2].end)
+    for t in toks[k + 2 : doc.tok_index(hi)]:
+        if t.key == "بذلك" and toks[t.i - 1].key.startswith("ل") and len(toks[t.i - 1].key) >= 4 and lookup(toks[t.i - 1].key) is None:
+            out.append(toks[t.i - 1].start)  # ، ليرتفع بذلك عدد ...: the journalist draws the consequence
     for cue in clause_breaks():
         i = text.find(cue, toks[k].end, hi)
         while i >= 0:

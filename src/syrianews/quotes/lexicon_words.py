@@ -42,6 +42,10 @@ def no_speaker_before() -> frozenset[str]:
     return words("no_speaker_before.txt")
 
 
+def masdar_before() -> frozenset[str]:
+    return words("masdar_before.txt")
+
+
 def not_complementisers() -> frozenset[str]:
     return words("not_complementisers.txt")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon_words import bare, heads, honorifics, in_list, is_stop, source_kind, stops, titles
+from .lexicon_words import bare, heads, honorifics, in_list, is_stop, masdar_before, source_kind, stops, titles
 from .tokens import Token, only_space_between, tokenize
 from .verbs import lookup
 
@@ -288,8 +288,8 @@ def subject_after(text: str, toks: list[Token], j: int, limit: int, term_at=None
             break
     if out and not name_runs(text, out) and in_list(out[0].key, titles()):
         region = list(toks[j + 1 : limit])
-        cut = next((n for n, t in enumerate(region) if t.key in _RELATIVE_WORDS or t.key == "مع" or _addressee(t)), None)
-        region = region[:cut]  # المسؤول الذي طلب عدم الكشف عن هويته: no name after the relative
+        cut = next((n for n, t in enumerate(region) if t.key in _RELATIVE_WORDS or t.key == "مع" or _addressee(t) or t.key in masdar_before()), None)
+        region = region[:cut]  # المسؤول الذي طلب عدم الكشف عن هويته، المسؤول رافضا كشف هويته: no name after
         runs = name_runs(text, region)
         if runs:
             last = runs[-1]
