@@ -537,3 +537,28 @@ def test_fixes_seen_on_unseen_articles():
     # a demonstrative and its noun are one phrase
     (r,) = run("وتبنى تنظيم داعش الهجوم. ويزعم هذا التنظيم بأنه يدافع عن المسلمين.")
     assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("ISIS", None)
+
+
+@pytest.mark.parametrize("sentence,accuser,accused", [
+    ("ووجهت الولايات المتحدة اتهامات بالإرهاب لحزب العمال الكردستاني.", "USA", "PKK"),  # VSO, لـ after the claim
+    ("وكانت الإدارة الأمريكية وجهت الاتهام إلى إيران بدعم الإرهاب.", "USA", "IRN"),  # SVO, إلى
+    ("وحال توجيه الأمم المتحدة اتهامات لإيران بارتكاب جرائم دون الزيارة.", "UN", "IRN"),  # masdar of the light verb
+    ("وقدمت روسيا، أمس، إلى المحكمة لائحة اتهام ضد داعش.", "RUS", "ISIS"),  # adjuncts between, ضد
+])
+def test_light_verb_subject_accuses_and_its_complement_is_accused(sentence, accuser, accused):
+    assert triples(run(sentence)) == {("accuse", accuser, accused)}
+
+
+def test_light_verb_without_subject_takes_the_dropped_subject():
+    rows = run(["نددت قطر بالهجوم ووجهت الاتهام إلى إسرائيل."])
+    assert ("accuse", "QAT", "ISR") in triples(rows)
+
+
+@pytest.mark.parametrize("sentence,accuser,accused", [
+    ("أجلت المحكمة محاكمة قاسم سليماني في قضية اتهامه بالتجسس.", None, "SOLEIMANI"),  # اتهامه بالـ: he is accused
+    ("وهددت قطر بالرد بعد اتهامها \"بيونغيانغ\" بزرع ألغام.", "QAT", None),  # a name with بـ is the object
+    ("وكررت روسيا اتهامها للولايات المتحدة بالتدخل.", "RUS", "USA"),  # لـ names the accused: the pronoun accuses
+])
+def test_pronoun_on_a_masdar_before_its_claim(sentence, accuser, accused):
+    (r,) = run(sentence)
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == (accuser, accused)

@@ -159,7 +159,10 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
         lam = [g for g in right if g.prep and _lam(s, g)]
         genitive = right[0] if right and not right[0].prep and right[0].first == i + 1 and right[0].has_actor() else None
         second = [sl for sl in _slots(right) if genitive is None or sl[0] is not genitive]
-        if trig.suffix:
+        if trig.suffix and not lam and trig.entry.kind == "accuse" and _definite_claim(s, i + 1):
+            # اتهامهم بالتخابر: the pronoun is who is accused (of what follows بـ), not who accuses
+            out.accused = _last_actor_before(s, i)
+        elif trig.suffix:
             out.accuser_pronoun = True
         if lam and (lam[0].has_actor() or genitive is not None):
             # اتهامها للولايات المتحدة، إدانة الولايات المتحدة للهجمات: the genitive is the accuser
@@ -174,6 +177,9 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
             out.accuser = genitive  # وفقا لاتهامات وزارة العدل الأمريكية
         elif right and not right[0].prep and right[0].first == i + 1 and not right[0].demonstrative:
             out.accused = [right[0]]  # اتهام عمان بأنها ...: a genitive the catalogue does not know
+        light = _light_verb(s, i)
+        if light is not None and not out.accuser_pronoun:
+            _light_verb_roles(s, trig, light, out)
         if trig.entry.kind == "deny" and out.accused:
             out.object_first, out.object_last = out.accused[0].first, out.accused[0].last
         if trig.entry.kind == "condemn" and not lam and (trig.suffix or genitive is None):
@@ -295,6 +301,64 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
     _agent_of_object(s, trig, out)
     _phrase_objects(s, trig, out, end)
     return out
+
+
+LIGHT_REACH = 14  # tokens between a light verb (وجّه، قدّم) and the masdar it carries (adjuncts may come between)
+_ACCUSED_PREPOSITIONS = frozenset({"الى", "الي", "ضد", "على"})
+
+
+def _definite_claim(s: Sentence, k: int) -> bool:
+    """Token ``k`` opens the claim with بأن or a definite بالـ noun (بالتجسس); a bare بـ word may be a
+    foreign name (اتهامه بيونجيانج بزرع ألغام: Pyongyang is his object)."""
+    if k >= len(s.tokens) or not s.is_claim_marker(k) or s.tokens[k].open_before:
+        return False
+    key = s.tokens[k].key
+    return role(s.tokens[k]) == "that" or key.startswith("بال")
+
+
+def _last_actor_before(s: Sentence, i: int) -> list[Group]:
+    """The nearest actor named before token ``i`` outside a prepositional phrase (the one a
+    pronoun on the trigger stands for), as a one-group list; [] when there is none."""
+    gs = [g for g in s.groups(0, i, across=True) if g.has_actor() and not g.prep]
+    return gs[-1:]
+
+
+def _light_verb(s: Sentence, i: int) -> int | None:
+    """The light verb or masdar (وجّه، توجيه، قدّم، كال) that carries the masdar at ``i`` in its
+    clause (وجهت السلطات اتهامات، توجيه أصابع الاتهام، قدمت النيابة لائحة اتهام), if any."""
+    for k in range(i - 1, max(-1, i - 1 - LIGHT_REACH), -1):
+        r = role(s.tokens[k])
+        if r in ("light_verb", "light_masdar"):
+            return k
+        if r in ("relative", "that", "opener") or s.tokens[k].close_after.strip() in (".", "؛", ":"):
+            return None
+    return None
+
+
+def _light_verb_roles(s: Sentence, trig: TriggerMatch, v: int, out: Roles) -> None:
+    """The subject of a light verb (or the genitive of its masdar) accuses; the phrase behind
+    لـ / إلى / ضد / على after the masdar, also after the claim, is accused."""
+    i = trig.index
+    if out.accuser is None:
+        between = [g for g in s.groups(v + 1, i, across=True) if not g.prep and role(s.tokens[g.first]) != "light_object"]
+        if between:
+            out.accuser = between[0]  # وجهت السلطات الكويتية اتهامات، توجيه المحكمة اتهامات
+        elif role(s.tokens[v]) == "light_verb":
+            g = s.group_before(v)
+            clause_initial = (s.tokens[v].key[:1] in ("و", "ف") or v == 0 or s.tokens[v - 1].boundary_after
+                              or role(s.tokens[v - 1]) == "opener")
+            if g is not None and not g.prep and g.has_actor() and not clause_initial:
+                out.accuser = g  # كانت النيابة العامة وجهت الاتهام إلى ...
+            else:
+                out.subject_dropped = True
+    if any(g.has_actor() for g in out.accused):
+        return
+    for g in s.groups(i + 1, min(len(s.tokens), i + 1 + RIGHT_WINDOW)):
+        before = s.tokens[g.first - 1].key if g.first > 0 else ""
+        if g.prep and (_lam(s, g) or before.lstrip("و") in _ACCUSED_PREPOSITIONS):
+            if g.has_actor():
+                out.accused = [g]
+            return
 
 
 def _first_person(trig: TriggerMatch) -> bool:
