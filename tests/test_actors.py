@@ -246,7 +246,7 @@ def test_word_boundaries(matcher, text):
         ("وقال المرصد السوري إن", {"SOHR"}),
         ("قال الرئيس الروسي", {"PUTIN"}),
         ("ذكرت صحيفة واشنطن بوست", {"WAPO"}),
-        ("هاجمت كتائب حزب الله", {"KATAIB_HEZBOLLAH"}),
+        ("هاجمت كتائب حزب الله", {"KATAIB_HEZBOLLAH", "IRAN_MILITIAS"}),  # not Hezbollah; an Iran-backed militia
         ("مركز الملك سلمان للإغاثة", {"KSRELIEF", "SAU"}),
         ("أعلنت الحكومة السورية المؤقتة", {"SIG"}),
         ("روسيا البيضاء", {"BLR"}),
@@ -341,6 +341,29 @@ def test_common_noun_before_a_state_adjective(matcher):
     assert ids(matcher, "هاجم تنظيم القاعدة مواقع تركية") == {"AQ", "TUR"}  # not adjacent
     assert ids(matcher, "قال الثوار في سوريا") == {"OPPOSITION"}
     assert ids(matcher, "قالت المعارضة السورية") == {"OPPOSITION"}  # the actor's own form
+
+
+def test_sentence_context_picks_the_coalition(matcher):
+    """دول التحالف is the US-led coalition against ISIS, but the Saudi-led one in a sentence
+    about Yemen (actor_sentence_context.csv); the sentence decides, not the article."""
+    yemen = "وأكد أن تدخل دول التحالف في اليمن كان بطلب من الرئيس الشرعي."
+    syria = "وتقصف دول التحالف مواقع داعش في سوريا."
+    assert ids(matcher, yemen) == {"ARAB_COALITION", "YEM"}
+    assert ids(matcher, syria) == {"COALITION", "ISIS"}
+    assert ids(matcher, syria + " " + yemen) == {"COALITION", "ISIS", "ARAB_COALITION", "YEM"}
+
+
+def test_member_group_names_its_collective(matcher):
+    """The Iran-backed militias are a collective (actor_umbrellas.txt): each member group names
+    it too; an ordinary affiliation does not (a FSA brigade is not the opposition as a whole)."""
+    assert ids(matcher, "قاتلت عصائب أهل الحق في تكريت") == {"ASAIB", "IRAN_MILITIAS"}
+    assert ids(matcher, "أرسلت كتائب أبو الفضل العباس مقاتلين") == {"ABU_FADL", "IRAN_MILITIAS"}
+    assert "IRAN_MILITIAS" in ids(matcher, "ميليشيا الحشد الشعبي")
+    assert ids(matcher, "قال الجيش السوري الحر") == {"FSA"}  # no collective above it
+
+
+def test_operation_is_no_actor(matcher):
+    assert ids(matcher, "بدأت عمليات عاصفة الحزم في مارس") == set()
 
 
 def test_news_agency_counts_for_its_state(matcher):

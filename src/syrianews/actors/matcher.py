@@ -26,11 +26,12 @@ Rules, in the order they apply:
    match keeps an ancestor named inside it (الحرس الثوري الإيراني → IRGC and IRN), except
    for persons and media (الرئيس الروسي is Putin only; روسيا اليوم is RT only). A state's
    adjective in a media name is that state (ANNOTATION.md: وكالة الأنباء الألمانية → DPA and DEU;
-   the outlet's name itself, روسيا اليوم, is not).
+   the outlet's name itself, روسيا اليوم, is not). A group under a collective actor
+   (:mod:`.rules`: the Iran-backed militias) names the collective too (عصائب أهل الحق).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -45,6 +46,7 @@ DEMONSTRATIVES = frozenset(["هذا", "هذه", "ذلك", "تلك", "هذان", 
 IMPLYING_TYPES = frozenset(["state_body", "un_organ"])  # their mention names their parent
 NO_NESTING_TYPES = frozenset(["person", "media"])  # a name inside theirs is not a mention
 MAX_PROCLITIC = 2
+SENTENCE_ENDS = ".!?؟\n"
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,8 @@ class ActorMatcher:
                 k -= 1
             if t[k:s] not in PROCLITICS:
                 continue
+            if key in self.rules.sentence_context:
+                entry = self._in_sentence(t, s, e, key, entry)
             if entry.actor_id is not None:
                 if entry.context:
                     ok = ctx_seen.get(entry.context)
@@ -211,6 +215,17 @@ class ActorMatcher:
                         continue
             out.append(_Cand(s, e, key, entry))
         return out
+
+    def _in_sentence(self, t: str, s: int, e: int, key: str, entry: _Entry) -> _Entry:
+        """The entry as this sentence reads it: a form with a sentence context names the other
+        actor where the sentence holds one of its words (دول التحالف ... اليمن)."""
+        actor_id, words = self.rules.sentence_context[key]
+        start = max(t.rfind(c, 0, s) for c in SENTENCE_ENDS) + 1
+        ends = [i for i in (t.find(c, e) for c in SENTENCE_ENDS) if i >= 0]
+        sentence = t[start:min(ends) if ends else len(t)]
+        if any(w in sentence for w in words):
+            return replace(entry, actor_id=actor_id, context=())
+        return entry
 
     @staticmethod
     def _longest(cands: list[_Cand]) -> list[_Cand]:
@@ -269,6 +284,9 @@ class ActorMatcher:
                     p = cat.get(parent)
                     if p is None or p.type not in IMPLYING_TYPES:
                         break
+            for parent in chain:  # عصائب أهل الحق is one of the Iran-backed militias
+                if parent in self.rules.umbrellas and parent not in named:
+                    add(parent, c.s, c.e, "implied", c.key)
         return sorted(out.values(), key=lambda m: (m.start, m.end, m.actor_id))
 
 

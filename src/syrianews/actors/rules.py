@@ -17,6 +17,11 @@
   with one of them is matched with the others too.
 - ``actor_common_nouns.txt``: one-word forms that are common nouns (القاعدة، المعارضة، الثوار):
   followed by a state's adjective they are that noun described (القاعدة التركية: an air base).
+- ``actor_sentence_context.csv`` (form, actor_id, context): a form that names another actor
+  in a sentence holding one of the context words (دول التحالف in a sentence about Yemen is the
+  Saudi-led coalition, elsewhere the US-led one).
+- ``actor_umbrellas.txt``: collective actors (the Iran-backed militias): a group affiliated to
+  one is one of them, so naming the group names the collective too.
 - ``actor_context.csv`` (form, actor_id, context): a form that names the actor only in an
   article that also holds one of the context words (bare النظام is the Syrian government in a
   text about Syria, not in a Saudi article about a traffic regulation).
@@ -24,7 +29,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -42,6 +47,8 @@ class Rules:
     spellings: tuple[tuple[str, ...], ...] = ()  # interchangeable spellings of a word
     government_states: frozenset[str] = frozenset()  # state IDs whose capital-as-place is no mention
     common_nouns: frozenset[str] = frozenset()  # one-word forms that are common nouns (normalised)
+    umbrellas: frozenset[str] = frozenset()  # collective actor IDs named through their member groups
+    sentence_context: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # form → (actor, words)
 
     def __hash__(self) -> int:  # identity: one Rules object per load
         return id(self)
@@ -81,6 +88,11 @@ def parse_context(text: str, label: str = "actor_context.csv") -> dict[tuple[str
     return out
 
 
+def parse_sentence_context(text: str, label: str = "actor_sentence_context.csv") -> dict[str, tuple[str, tuple[str, ...]]]:
+    """normalised form → (the actor it names in such a sentence, the normalised context words)."""
+    return {actor_and_form[1]: (actor_and_form[0], words) for actor_and_form, words in parse_context(text, label).items()}
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     return Rules(
@@ -92,4 +104,6 @@ def load_rules() -> Rules:
         tuple(tuple(w.strip() for w in line.split("|")) for line in parse_blockers(_data("actor_spelling_variants.txt"))),
         frozenset(parse_blockers(_data("actor_government_states.txt"))),
         frozenset(normalize_key(w) for w in parse_blockers(_data("actor_common_nouns.txt"))),
+        frozenset(parse_blockers(_data("actor_umbrellas.txt"))),
+        parse_sentence_context(_data("actor_sentence_context.csv")),
     )
