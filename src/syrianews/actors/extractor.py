@@ -33,6 +33,13 @@ def _own_name(m: Match, names: frozenset[str]) -> bool:
     return any(key[n:] in names for n in (0, 1, 2) if key[:n] in PROCLITICS)
 
 
+def _not_own(matches: list[Match], names: frozenset[str]) -> list[Match]:
+    """The matches outside the outlet's own name: its name and what it names inside
+    (وكالة الأنباء السعودية in the SPA's own text is neither SPA nor SAU)."""
+    own = [(m.start, m.end) for m in matches if _own_name(m, names)]
+    return [m for m in matches if not any(s <= m.start and m.end <= e for s, e in own)]
+
+
 class MentionExtractor:
     """Fills ``mentions``; one automaton pass over the title and one over the body.
 
@@ -58,13 +65,11 @@ class MentionExtractor:
         context = nt.text + "\n" + nb.text  # context-dependent forms look at the whole article
         own = outlet_names().get(article.outlet or "", frozenset())
         rows: list[dict[str, Any]] = []
-        for m in self.matcher.find_normalized(nt, context, datelines=False) if title else []:
-            if not _own_name(m, own):
-                rows.append(_row(article.article_id, m, None, True))
+        for m in _not_own(self.matcher.find_normalized(nt, context, datelines=False) if title else [], own):
+            rows.append(_row(article.article_id, m, None, True))
         starts = doc.paragraph_starts
-        for m in self.matcher.find_normalized(nb, context) if body else []:
-            if not _own_name(m, own):
-                rows.append(_row(article.article_id, m, bisect_right(starts, m.start) - 1, False))
+        for m in _not_own(self.matcher.find_normalized(nb, context) if body else [], own):
+            rows.append(_row(article.article_id, m, bisect_right(starts, m.start) - 1, False))
         for n, row in enumerate(rows):
             row["mention_id"] = f"{article.article_id}-m{n:03d}"
         doc.mentions = rows

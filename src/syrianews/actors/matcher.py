@@ -9,26 +9,34 @@ Rules, in the order they apply:
 3. Filters drop hits that are not the actor:
    - context (:mod:`.rules`): bare النظام is the Syrian government only in an article about
      Syria; a form written with diacritics in the catalogue needs them in the text (عمّان);
-   - a capital used as a place (في موسكو، بالرياض، ريال مدريد) or in a dateline (الرياض - واس);
+   - a capital in a dateline (الرياض - واس); a capital used as a place (في موسكو، بالرياض)
+     still names its country (ANNOTATION.md), except for actors that are no country: an
+     organisation (في بروكسل) or a state catalogued as a government (في دمشق, :mod:`.rules`);
    - a nisba after a currency or language (دولار أمريكي), alone in quotes (وبحسب "الفرنسية":
      the AFP), or indefinite before a definite word (تركي السديري: a first name);
    - a person's surname used as a patronym (بن سلمان); a one-word definite form after a
-     demonstrative (هذه القاعدة: anaphora, not a name).
+     demonstrative (هذه القاعدة: anaphora, not a name); a common noun that is also a name
+     (:mod:`.rules`) before a state's adjective is the noun described (القاعدة التركية: a base).
 4. Longest match wins, over actors and over blocking phrases (ريف دمشق، حصة الأسد) alike:
    روسيا اليوم is RT, الجيش السوري الحر is the FSA, المرصد السوري is SOHR.
-5. ``نظام``/``حكومة``/``إدارة`` before a person name the person's state too (إدارة أوباما).
+5. ``نظام``/``حكومة``/``إدارة`` before a person name the person's state too (إدارة أوباما),
+   and a state's alias of that shape with the person's full name names the person too
+   (نظام بشار الأسد → SYR_GOV and ASSAD; نظام الأسد, the set phrase for the regime, SYR_GOV only).
 6. A state body names its state (وزارة الدفاع الروسية → RUS_MOD and RUS); any other longer
    match keeps an ancestor named inside it (الحرس الثوري الإيراني → IRGC and IRN), except
-   for persons and media (الرئيس الروسي is Putin only; روسيا اليوم is RT only).
+   for persons and media (الرئيس الروسي is Putin only; روسيا اليوم is RT only). A state's
+   adjective in a media name is that state (ANNOTATION.md: وكالة الأنباء الألمانية → DPA and DEU;
+   the outlet's name itself, روسيا اليوم, is not). A group under a collective actor
+   (:mod:`.rules`: the Iran-backed militias) names the collective too (عصائب أهل الحق).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from .catalogue import Catalogue
-from .forms import actor_forms
+from .forms import actor_forms, nisba_forms
 from .normalize import DIACRITICS_RE, Normalized, has_diacritics, normalize, normalize_key
 from .rules import Rules, load_rules, spelling_variants
 
@@ -38,6 +46,7 @@ DEMONSTRATIVES = frozenset(["هذا", "هذه", "ذلك", "تلك", "هذان", 
 IMPLYING_TYPES = frozenset(["state_body", "un_organ"])  # their mention names their parent
 NO_NESTING_TYPES = frozenset(["person", "media"])  # a name inside theirs is not a mention
 MAX_PROCLITIC = 2
+SENTENCE_ENDS = ".!?؟\n"
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,7 @@ class _Entry:
     single_word_person: bool
     media: bool = False  # a news outlet: not counted in a dateline/byline (رويترز - بنغازي)
     anaphoric: bool = False  # a one-word definite form: after هذا/هذه it refers back, names nothing
+    place_names_it: bool = False  # a capital whose use as a place still names the actor (a country)
 
 
 @dataclass(frozen=True)
@@ -72,16 +82,19 @@ class _Cand:
     entry: _Entry
 
 
-def _build(catalogue: Catalogue, rules: Rules) -> tuple[ahocorasick.Automaton, list[str]]:
+def _build(catalogue: Catalogue, rules: Rules) -> tuple[ahocorasick.Automaton, list[str], frozenset[str]]:
     """The automaton over every form of every actor (and the blocking phrases).
 
     Later definitions of the same normalised form win, so a user file can re-assign a form;
     the package catalogue itself has no such conflicts (tested)."""
     table: dict[str, _Entry] = {}
     conflicts: list[str] = []
+    adjectives: set[str] = set()  # normalised nisba forms of states (السعوديه is SAU's name too)
     for phrase in rules.blockers:
         table[normalize_key(phrase)] = _Entry(None, "blocker", frozenset(), (), False)
     for actor in catalogue.actors:
+        if actor.type == "state":
+            adjectives.update(normalize_key(v) for n in actor.nisba for f in nisba_forms(n) for v in spelling_variants(f, rules.spellings))
         forms = [(v, kind) for form, kind in actor_forms(actor) for v in spelling_variants(form, rules.spellings)]
         for form, kind in forms:
             key = normalize_key(form)
@@ -95,6 +108,7 @@ def _build(catalogue: Catalogue, rules: Rules) -> tuple[ahocorasick.Automaton, l
                 actor.type == "person" and " " not in key,
                 actor.type == "media",
                 key.startswith("ال") and " " not in key,
+                actor.type == "state" and actor.actor_id not in rules.government_states,
             )
             old = table.get(key)
             if old is not None and old.actor_id not in (None, actor.actor_id):
@@ -109,7 +123,7 @@ def _build(catalogue: Catalogue, rules: Rules) -> tuple[ahocorasick.Automaton, l
             if fused not in table:
                 auto.add_word(fused, (fused, entry))
     auto.make_automaton()
-    return auto, conflicts
+    return auto, conflicts, frozenset(adjectives)
 
 
 class ActorMatcher:
@@ -123,7 +137,7 @@ class ActorMatcher:
         cache_key = ("matcher", id(rules))
         if cache_key not in catalogue._cache:
             catalogue._cache[cache_key] = _build(catalogue, rules)
-        self._auto, self.conflicts = catalogue._cache[cache_key]
+        self._auto, self.conflicts, self._state_adjectives = catalogue._cache[cache_key]
 
     def find(self, text: str, context: str | None = None, datelines: bool = True) -> list[Match]:
         """Mentions in ``text``, sorted by position. ``context`` (default: ``text``) is the
@@ -138,7 +152,7 @@ class ActorMatcher:
     def find_normalized(self, norm: Normalized, context: str, datelines: bool = True) -> list[Match]:
         """As :meth:`find`, on text already normalised; ``context`` is normalised too."""
         cands = self._candidates(norm, context, datelines)
-        chosen = self._longest(cands)
+        chosen = _common_nouns_dropped(norm.text, self._longest(cands), self.rules.common_nouns, self._state_adjectives)
         return self._emit(norm, cands, chosen)
 
     # -- steps ---------------------------------------------------------------------------
@@ -171,6 +185,8 @@ class ActorMatcher:
                 k -= 1
             if t[k:s] not in PROCLITICS:
                 continue
+            if key in self.rules.sentence_context:
+                entry = self._in_sentence(t, s, e, key, entry)
             if entry.actor_id is not None:
                 if entry.context:
                     ok = ctx_seen.get(entry.context)
@@ -192,13 +208,24 @@ class ActorMatcher:
                     continue
                 if entry.kind == "nisba" and _enclosed(norm, s, e):
                     continue
-                if entry.kind == "capital" and self._is_place(t, k, s):
+                if entry.kind == "capital" and not entry.place_names_it and self._is_place(t, k, s):
                     continue
                 if entry.kind == "capital" or entry.media:
                     if _in_dateline(t, k, e, colon=datelines):
                         continue
             out.append(_Cand(s, e, key, entry))
         return out
+
+    def _in_sentence(self, t: str, s: int, e: int, key: str, entry: _Entry) -> _Entry:
+        """The entry as this sentence reads it: a form with a sentence context names the other
+        actor where the sentence holds one of its words (دول التحالف ... اليمن)."""
+        actor_id, words = self.rules.sentence_context[key]
+        start = max(t.rfind(c, 0, s) for c in SENTENCE_ENDS) + 1
+        ends = [i for i in (t.find(c, e) for c in SENTENCE_ENDS) if i >= 0]
+        sentence = t[start:min(ends) if ends else len(t)]
+        if any(w in sentence for w in words):
+            return replace(entry, actor_id=actor_id, context=())
+        return entry
 
     @staticmethod
     def _longest(cands: list[_Cand]) -> list[_Cand]:
@@ -232,6 +259,16 @@ class ActorMatcher:
                 state = next((a for a in cat.affiliation_chain(actor_id) if cat.get(a).type == "state"), None)
                 if regime is not None and state is not None:
                     add(state, regime, c.e, "regime", c.key)
+            if actor is not None and actor.type == "state" and c.key.split(" ")[0] in self.rules.regime_words:
+                for inner in cands:  # نظام بشار الأسد: the alias holds the person's full name
+                    person = cat.get(inner.entry.actor_id) if inner.entry.actor_id else None
+                    if person is not None and person.type == "person" and " " in inner.key and c.s <= inner.s and inner.e <= c.e:
+                        add(person.actor_id, inner.s, inner.e, inner.entry.kind, inner.key)
+            if actor is not None and actor.type == "media":
+                for inner in cands:  # وكالة الأنباء الألمانية: a news agency counts for its state
+                    state = cat.get(inner.entry.actor_id) if inner.entry.actor_id else None
+                    if inner.key in self._state_adjectives and state is not None and state.type == "state" and c.s <= inner.s and inner.e <= c.e:
+                        add(state.actor_id, inner.s, inner.e, "nisba", inner.key)
             chain = cat.affiliation_chain(actor_id)[1:]
             if not chain or actor is None or actor.type in NO_NESTING_TYPES:
                 continue
@@ -247,7 +284,19 @@ class ActorMatcher:
                     p = cat.get(parent)
                     if p is None or p.type not in IMPLYING_TYPES:
                         break
+            for parent in chain:  # عصائب أهل الحق is one of the Iran-backed militias
+                if parent in self.rules.umbrellas and parent not in named:
+                    add(parent, c.s, c.e, "implied", c.key)
         return sorted(out.values(), key=lambda m: (m.start, m.end, m.actor_id))
+
+
+def _common_nouns_dropped(t: str, chosen: list[_Cand], common: frozenset[str], adjectives: frozenset[str]) -> list[_Cand]:
+    """A common noun that also names an actor (القاعدة، المعارضة، الثوار: ``common``) followed by
+    a state's adjective is that noun described: القاعدة التركية is the Turkish air base,
+    الثوار الليبيون the Libyan rebels. The adjective still names its state; the actor's own
+    qualified forms (المعارضة السورية) are longer matches and never get here."""
+    nisba_starts = {c.s for c in chosen if c.key in adjectives and c.key.startswith("ال")}
+    return [c for c in chosen if not (c.key in common and c.e + 1 in nisba_starts and t[c.e:c.e + 1] == " ")]
 
 
 def _bare(word: str) -> set[str]:

@@ -8,9 +8,20 @@
 - ``actor_regime_words.txt``: nouns that turn a following person into his state (نظام الأسد،
   إدارة أوباما).
 - ``actor_capital_locatives.txt``: words after which a capital is a place (في الرياض، وسط
-  لندن), not the government that the guideline counts (موسكو تتهم ...).
+  لندن). A place still names a country (ANNOTATION.md: اجتماع في القاهرة → EGY), so the
+  filter only drops the capitals of actors that are not a country (بروكسل for the EU).
+- ``actor_government_states.txt``: state actors catalogued as a government or regime, not as
+  the country (SYR_GOV: سوريا itself is no actor): their capital as a place (في دمشق) is the
+  city of the war, not the government, and stays filtered.
 - ``actor_spelling_variants.txt``: words spelled several ways (ميليشيا/مليشيا); every form
   with one of them is matched with the others too.
+- ``actor_common_nouns.txt``: one-word forms that are common nouns (القاعدة، المعارضة، الثوار):
+  followed by a state's adjective they are that noun described (القاعدة التركية: an air base).
+- ``actor_sentence_context.csv`` (form, actor_id, context): a form that names another actor
+  in a sentence holding one of the context words (دول التحالف in a sentence about Yemen is the
+  Saudi-led coalition, elsewhere the US-led one).
+- ``actor_umbrellas.txt``: collective actors (the Iran-backed militias): a group affiliated to
+  one is one of them, so naming the group names the collective too.
 - ``actor_context.csv`` (form, actor_id, context): a form that names the actor only in an
   article that also holds one of the context words (bare النظام is the Syrian government in a
   text about Syria, not in a Saudi article about a traffic regulation).
@@ -18,7 +29,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +45,10 @@ class Rules:
     regime_words: frozenset[str] = frozenset()  # نظام/حكومة/إدارة + person → the person's state
     capital_locatives: frozenset[str] = frozenset()  # في/منطقة/وسط + capital → the place
     spellings: tuple[tuple[str, ...], ...] = ()  # interchangeable spellings of a word
+    government_states: frozenset[str] = frozenset()  # state IDs whose capital-as-place is no mention
+    common_nouns: frozenset[str] = frozenset()  # one-word forms that are common nouns (normalised)
+    umbrellas: frozenset[str] = frozenset()  # collective actor IDs named through their member groups
+    sentence_context: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # form → (actor, words)
 
     def __hash__(self) -> int:  # identity: one Rules object per load
         return id(self)
@@ -73,6 +88,11 @@ def parse_context(text: str, label: str = "actor_context.csv") -> dict[tuple[str
     return out
 
 
+def parse_sentence_context(text: str, label: str = "actor_sentence_context.csv") -> dict[str, tuple[str, tuple[str, ...]]]:
+    """normalised form → (the actor it names in such a sentence, the normalised context words)."""
+    return {actor_and_form[1]: (actor_and_form[0], words) for actor_and_form, words in parse_context(text, label).items()}
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     return Rules(
@@ -82,4 +102,8 @@ def load_rules() -> Rules:
         frozenset(normalize_key(w) for w in parse_blockers(_data("actor_regime_words.txt"))),
         frozenset(normalize_key(w) for w in parse_blockers(_data("actor_capital_locatives.txt"))),
         tuple(tuple(w.strip() for w in line.split("|")) for line in parse_blockers(_data("actor_spelling_variants.txt"))),
+        frozenset(parse_blockers(_data("actor_government_states.txt"))),
+        frozenset(normalize_key(w) for w in parse_blockers(_data("actor_common_nouns.txt"))),
+        frozenset(parse_blockers(_data("actor_umbrellas.txt"))),
+        parse_sentence_context(_data("actor_sentence_context.csv")),
     )
