@@ -85,42 +85,6 @@ def test_phrase_triggers_need_their_cue():
     assert find_triggers(tokenize("ورفضت دمشق المبادرة")) == []
 
 
-def _neighbours(word: str) -> set[str]:
-    """Words one clitic or one letter away from a trigger spelling (where a gap in the
-    precomputed spellings would show)."""
-    out = {word[1:], word[:-1], word[2:], word[:-2]}
-    out |= {c + word for c in ("و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وال", "بال")}
-    out |= {word + c for c in ("ه", "ها", "هم", "هما", "ت", "ة", "ات", "ي", "ا", "ون")}
-    return out
-
-
-def test_trigger_words_hold_every_word_that_has_a_reading():
-    """readings() answers from the spellings made at load: a word outside them must have no
-    reading by the definition (_readings), and a word inside has the definition's readings."""
-    from syrianews.accusations.triggers import _readings, load_triggers, readings, trigger_words
-
-    words = trigger_words()
-    probe = set(load_triggers())
-    for w in list(words)[::7]:
-        probe |= _neighbours(w)
-    missing = [w for w in probe - words if _readings(w, False) or _readings(w, True)]
-    assert missing == []
-    assert all(readings(w, h) == _readings(w, h) for w in probe for h in (False, True))
-    assert readings("الحكومة") == ()
-    assert readings("واتهامها")[0][1:] == ("و", "ها")
-
-
-def test_sentence_filter_never_drops_a_sentence_with_a_trigger():
-    from syrianews.accusations.text import sentences
-    from syrianews.accusations.triggers import may_carry_trigger, trigger_words
-
-    unit = "قال المتحدث إن الحكومة اجتمعت. واتهمت روسيا تركيا بدعم الإرهاب؛ ونفت أنقرة ذلك. وصل الوفد"
-    kept = [unit[s:e].strip(" .؛") for s, e in sentences(unit) if may_carry_trigger(unit, s, e)]
-    assert kept == ["واتهمت روسيا تركيا بدعم الإرهاب", "ونفت أنقرة ذلك"]
-    for w in list(trigger_words())[::5]:  # every spelling of every trigger passes
-        assert may_carry_trigger("قال " + w + " أمس")
-
-
 def test_cameo_codes():
     rows = run("اتهمت روسيا تركيا بدعم الإرهاب. ونفت تركيا هذه الاتهامات. وأدانت قطر الهجوم.")
     assert {(r["kind"], r["cameo"]) for r in rows} == {("accuse", "112"), ("deny", "016"), ("condemn", "111")}
@@ -562,3 +526,41 @@ def test_light_verb_without_subject_takes_the_dropped_subject():
 def test_pronoun_on_a_masdar_before_its_claim(sentence, accuser, accused):
     (r,) = run(sentence)
     assert (r["accuser_actor_id"], r["accused_actor_id"]) == (accuser, accused)
+
+
+@pytest.mark.parametrize("sentence,accuser,accused", [
+    ("ويواجه اردوغان اتهامات من المعارضة بأنه أطلق الحملة.", "OPPOSITION", "ERDOGAN"),  # VSO, من accuses
+    ("وتعرضت قطر لاتهامات بتمويل الإرهاب.", None, "QAT"),
+    ("وكانت إسرائيل واجهت اتهامات بارتكاب جرائم حرب.", None, "ISR"),  # SVO; واجه starts with و itself
+])
+def test_subject_of_a_verb_of_undergoing_is_accused(sentence, accuser, accused):
+    (r,) = run(sentence)
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == (accuser, accused)
+
+
+@pytest.mark.parametrize("sentence,accuser,accused", [
+    ("واتُّهم الجيش التركي بعدم حماية المدنيين.", None, "TUR"),  # damma: passive, the phrase is accused
+    ("ويُتهم حزب العمال الكردستاني بالهجوم.", None, "PKK"),
+    ("واتَّهم الجيش التركي حزب العمال الكردستاني بالهجوم.", "TUR", "PKK"),  # fatha: active
+])
+def test_vowels_mark_the_passive(sentence, accuser, accused):
+    (r,) = run(sentence)
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == (accuser, accused)
+
+
+def test_indefinite_apposition_after_the_subject_is_not_the_object():
+    rows = run("واتهم زعيم حزب العمال الكردستاني أكبر أحزاب المعارضة الرئيس رجب طيب اردوغان بعرقلة المساعي.")
+    assert triples(rows) == {("accuse", "PKK", "ERDOGAN")}
+
+
+def test_subject_of_the_claim_is_accused_when_no_one_else_is():
+    (r,) = run("وتتزايد الاتهامات بأن تركيا تدعم داعش.")
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == (None, "TUR")
+    (r,) = run("وكررت روسيا اتهامها للولايات المتحدة بأن إيران تدعم داعش.")  # the لـ phrase is the accused
+    assert (r["accuser_actor_id"], r["accused_actor_id"]) == ("RUS", "USA")
+
+
+def test_denied_claim_keeps_its_subject_as_the_accused():
+    rows = run("ونفى اردوغان الاتهامات التي تقول إن تركيا تساعد داعش.")
+    assert ("accuse", None, "TUR") in triples(rows)
+    assert not any(r["accuser_actor_id"] == "TUR" and r["kind"] == "accuse" for r in rows)

@@ -41,6 +41,7 @@ class Act:
     quote_id: str | None = None
     answers: "Act | None" = None
     anaphoric: bool = False  # a denial of "these claims": answers the latest accusation
+    accused_from_claim: bool = False  # the accused is the claim's subject, not a genitive of the masdar
     n_occurrences: int = 1
     accuser_body_id: str | None = None  # the state body the accuser was named as (RUS_MOD)
     accused_body_id: str | None = None

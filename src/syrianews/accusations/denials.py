@@ -81,6 +81,9 @@ def link_denials(acts: list[Act], parents: dict[str, str | None]) -> None:
 def denied_accusation(acc: Act, denial: Act) -> None:
     """نفت موسكو اتهامات واشنطن: the genitive after the masdar is the accuser, the denier is the
     accused, and the denial answers this accusation."""
+    if acc.accused_from_claim:
+        denial.answers = acc  # نفى الاتهامات بأن تركيا تساعد داعش: Turkey stays the accused, no accuser named
+        return
     behind_lam = bool(acc.accused) and fold(acc.accused)[:1] == "ل" and not fold(acc.accused).startswith("ال")
     if acc.accuser is None and acc.accuser_actor_id is None and not behind_lam:
         # the genitive after the masdar was read as its object; اتهامات لبلاده: the لـ phrase is the accused

@@ -142,6 +142,7 @@ class AccusationExtractor:
         elif roles.accused:
             lead = next((g for g in roles.accused if g.has_actor()), roles.accused[0])
             act.accused, act.accused_actor_id = self._named(sent, lead)
+            act.accused_from_claim = roles.accused_from_claim
 
         # accuser
         if roles.accuser is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .chunks import Group, Sentence, role
+from .chunks import Group, Sentence, cues, role
 from .triggers import TriggerMatch, load_triggers
 
 RIGHT_WINDOW = 14  # tokens after a trigger searched for its arguments
@@ -30,6 +30,7 @@ class Roles:
     subject_dropped: bool = False  # the sentence does not name the subject
     subject_only: bool = False  # اتهم X، اتهم Y: X is the subject of the repeated verb
     claim_index: int | None = None  # token where the claim starts
+    accused_from_claim: bool = False  # the accused is the subject of the claim (اتهامات بأن تركيا تساعد)
     object_first: int | None = None  # first token of the object (for deny)
     object_last: int | None = None
     negated: bool = False
@@ -177,8 +178,14 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
             out.accuser = genitive  # وفقا لاتهامات وزارة العدل الأمريكية
         elif right and not right[0].prep and right[0].first == i + 1 and not right[0].demonstrative:
             out.accused = [right[0]]  # اتهام عمان بأنها ...: a genitive the catalogue does not know
+        if trig.entry.kind == "accuse" and not any(g.has_actor() for g in out.accused) and out.claim_index is not None:
+            subject = _claim_subject(s, out.claim_index)  # اتهامات بأن المالكي دبر الفرار
+            if subject:
+                out.accused, out.accused_from_claim = subject, True
         light = _light_verb(s, i)
-        if light is not None and not out.accuser_pronoun:
+        if light is not None and role(s.tokens[light]) == "undergo_verb":
+            _undergo_roles(s, trig, light, out)
+        elif light is not None and not out.accuser_pronoun:
             _light_verb_roles(s, trig, light, out)
         if trig.entry.kind == "deny" and out.accused:
             out.object_first, out.object_last = out.accused[0].first, out.accused[0].last
@@ -203,6 +210,16 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
             out.object_first, out.object_last = obj[0].first, obj[-1].last
         _agent_of_object(s, trig, out)
         _phrase_objects(s, trig, out, end)
+        return out
+    if _vocalised_passive(s, trig):
+        # ويُتهم بايانجوك بالعمل، اتُّهم الجيش: the vowels mark the passive; no accuser is named
+        g = slots[0] if slots else None
+        if g is None:
+            before = s.group_before(i)
+            g = [before] if before is not None and not before.prep and before.has_actor() else None
+        if g:
+            out.accused = g
+            out.object_first, out.object_last = g[0].first, g[-1].last
         return out
     left = None
     clause_initial = (trig.prefix[:1] in ("و", "ف") or i == 0 or s.tokens[i - 1].boundary_after
@@ -267,6 +284,14 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
         victim = role(s.tokens[obj[0].first]) == "victim_event"  # أدان اغتيال النائب العام المصري
         if not any(g.has_actor() for g in obj) and trig.entry.kind != "deny" and not victim:
             # اتهم زعيم الحزب، أكبر أحزاب المعارضة، الرئيسَ اردوغان: the apposition has no actor
+            later = [sl for sl in slots[2:] if any(g.has_actor() for g in sl)]
+            if (trig.entry.kind == "accuse" and len(later) > 1 and _indefinite_head(s, obj[0])
+                    and later[0][0].first == obj[-1].last + 1):
+                later = later[1:]  # أكبر أحزاب | المعارضة | الرئيس اردوغان: the genitive is the apposition's
+            obj = later[0] if later else obj
+        elif trig.entry.kind == "accuse" and _indefinite_apposition(s, obj):
+            # اتهم زعيم الحزب أكبر أحزاب المعارضة الرئيس اردوغان: an indefinite phrase after the
+            # subject describes it; the definite phrase with an actor after it is the object
             obj = next((sl for sl in slots[2:] if any(g.has_actor() for g in sl)), obj)
         out.accused = [] if victim else obj
         out.object_first, out.object_last = obj[0].first, obj[-1].last
@@ -304,7 +329,17 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
 
 
 LIGHT_REACH = 14  # tokens between a light verb (وجّه، قدّم) and the masdar it carries (adjuncts may come between)
+UNDERGO_REACH = 5  # tokens between يواجه / تعرض and the masdar it takes (its subject comes between)
 _ACCUSED_PREPOSITIONS = frozenset({"الى", "الي", "ضد", "على"})
+
+
+def _claim_subject(s: Sentence, k: int) -> list[Group]:
+    """The actor a bare أن / بأن clause at ``k`` opens with (اتهامات بأن رئيس الوزراء العراقي دبر
+    ...): when the accusation names no one else, the claim's subject is who is accused."""
+    if role(s.tokens[k]) != "that" or s.tokens[k].key.lstrip("ب") != "ان" or s.tokens[k].boundary_after:
+        return []
+    gs = s.groups(k + 1, min(len(s.tokens), k + 1 + RIGHT_WINDOW))
+    return [gs[0]] if gs and gs[0].first == k + 1 and gs[0].has_actor() and not gs[0].prep else []
 
 
 def _definite_claim(s: Sentence, k: int) -> bool:
@@ -328,11 +363,51 @@ def _light_verb(s: Sentence, i: int) -> int | None:
     clause (وجهت السلطات اتهامات، توجيه أصابع الاتهام، قدمت النيابة لائحة اتهام), if any."""
     for k in range(i - 1, max(-1, i - 1 - LIGHT_REACH), -1):
         r = role(s.tokens[k])
-        if r in ("light_verb", "light_masdar"):
+        if r in ("light_verb", "light_masdar") or (r == "undergo_verb" and i - k <= UNDERGO_REACH):
             return k
         if r in ("relative", "that", "opener") or s.tokens[k].close_after.strip() in (".", "؛", ":"):
             return None
     return None
+
+
+def _conjoined(s: Sentence, k: int) -> bool:
+    """The cue word at ``k`` carries و / ف in front (ووجهت); وجهت and واجه start with و themselves."""
+    key = s.tokens[k].key
+    return key[:1] in ("و", "ف") and key not in cues()
+
+
+def _undergo_roles(s: Sentence, trig: TriggerMatch, v: int, out: Roles) -> None:
+    """يواجه إردوغان اتهامات من معارضيه، تعرضت أنقرة لاتهامات: the subject of a verb of
+    undergoing is accused; an actor behind من right after the masdar accuses."""
+    i = trig.index
+    between = [g for g in s.groups(v + 1, i, across=True) if not g.prep]
+    subject = between[0] if between else None
+    if subject is None and v > 0 and not (_conjoined(s, v) or s.tokens[v - 1].boundary_after):
+        g = s.group_before(v)
+        subject = g if g is not None and not g.prep and g.has_actor() else None
+    out.accused = [subject] if subject is not None else []
+    out.accuser = _agent_after_min(s, i)
+    out.accuser_pronoun = False
+    out.object_first = out.object_last = None
+
+
+def _agent_after_min(s: Sentence, i: int) -> Group | None:
+    """اتهامات (قوية) من المعارضة، اتهامات من قبل واشنطن: an actor behind من right after a masdar
+    (one plain word may come between) is the one who accuses."""
+    for k in (i + 1, i + 2):
+        if k >= len(s.tokens) or s.tokens[k - 1].boundary_after:
+            return None
+        if s.tokens[k].key == "من":
+            break
+        if k == i + 2 or s.mention_at[k] is not None or role(s.tokens[k]) is not None or s.is_claim_marker(k):
+            return None
+    else:
+        return None
+    k += 1
+    if k < len(s.tokens) and s.tokens[k].key == "قبل":
+        k += 1
+    gs = s.groups(k, min(len(s.tokens), k + RIGHT_WINDOW)) if k < len(s.tokens) else []
+    return gs[0] if gs and gs[0].first == k and gs[0].has_actor() else None
 
 
 def _light_verb_roles(s: Sentence, trig: TriggerMatch, v: int, out: Roles) -> None:
@@ -345,7 +420,7 @@ def _light_verb_roles(s: Sentence, trig: TriggerMatch, v: int, out: Roles) -> No
             out.accuser = between[0]  # وجهت السلطات الكويتية اتهامات، توجيه المحكمة اتهامات
         elif role(s.tokens[v]) == "light_verb":
             g = s.group_before(v)
-            clause_initial = (s.tokens[v].key[:1] in ("و", "ف") or v == 0 or s.tokens[v - 1].boundary_after
+            clause_initial = (_conjoined(s, v) or v == 0 or s.tokens[v - 1].boundary_after
                               or role(s.tokens[v - 1]) == "opener")
             if g is not None and not g.prep and g.has_actor() and not clause_initial:
                 out.accuser = g  # كانت النيابة العامة وجهت الاتهام إلى ...
@@ -359,6 +434,43 @@ def _light_verb_roles(s: Sentence, trig: TriggerMatch, v: int, out: Roles) -> No
             if g.has_actor():
                 out.accused = [g]
             return
+
+
+_DAMMA = "\u064f"
+_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653))
+
+
+def _vocalised_passive(s: Sentence, trig: TriggerMatch) -> bool:
+    """يُتهم، اتُّهم: a damma on one of the first two letters of an اتهم verb (its actives read
+    يَتهم، اتَّهم; verbs like يُدين، يُحمّل have that damma in the active, so only اتهم is read)."""
+    if "تهم" not in trig.entry.form or trig.entry.pos != "verb":
+        return False
+    text = s.tokens[trig.index].text
+    letters = 0
+    for ch in text[len(trig.prefix):] if trig.prefix and text.startswith(trig.prefix) else text:
+        if ch in _MARKS:
+            if ch == _DAMMA:
+                return True
+            continue
+        letters += 1
+        if letters > 2:
+            return False
+    return False
+
+
+def _indefinite_apposition(s: Sentence, slot: list[Group]) -> bool:
+    """A phrase that opens with an indefinite noun governing a genitive (أكبر أحزاب المعارضة،
+    أحد قادة الحزب): no name, no article, no number in front."""
+    g = slot[0]
+    return (_indefinite_head(s, g) and g.last > g.first and not s.tokens[g.first + 1].key.startswith("ال")
+            and s.mention_at[g.first + 1] is None)
+
+
+def _indefinite_head(s: Sentence, g: Group) -> bool:
+    """The phrase opens with a plain indefinite word (أكبر، أحد): not a name, article or number."""
+    t = s.tokens[g.first]
+    key = t.key[1:] if t.key[:1] in ("و", "ف") and len(t.key) > 3 else t.key
+    return s.mention_at[g.first] is None and not key.startswith("ال") and not key[:1].isdigit()
 
 
 def _first_person(trig: TriggerMatch) -> bool:
