@@ -32,6 +32,34 @@ def test_signature_is_datasketchs_minhash_of_the_shingles():
         assert signature(text) == m.hashvalues.astype(np.uint64).tobytes()
 
 
+def test_permutations_and_bands_are_datasketchs():
+    """Drawn and kept without importing datasketch (whose import costs every worker scipy):
+    they must be the numbers datasketch itself uses."""
+    from datasketch import MinHash, MinHashLSH
+
+    from syrianews import stories
+
+    theirs = MinHash(num_perm=NUM_PERM, seed=stories.SEED, scheme=stories.SCHEME).permutations
+    ours = stories._permutations()
+    assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
+    for threshold in {stories.THRESHOLD, *(t for t, _ in stories._KNOWN_BANDS)}:
+        assert stories._bands(threshold) == list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+    assert stories._bands(0.8) == list(MinHashLSH(threshold=0.8, num_perm=NUM_PERM).hashranges)  # not kept: asked
+
+
+def test_signatures_do_not_import_datasketch():
+    """A worker computes signatures and story ids without datasketch's import (scipy)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, numpy as np; from syrianews.stories import signature, story_roots; "
+            "s = signature(' '.join(f'w{i}' for i in range(50))); "
+            "story_roots(np.frombuffer(s * 3, dtype=np.uint64).reshape(3, -1)); "
+            "print('datasketch' in sys.modules, 'scipy' in sys.modules, 'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False", "False"]
+
+
 def test_shingles_are_word_trigrams_of_the_folded_text():
     assert shingles("أ ب ج د") == {"ا ب ج".encode(), "ب ج د".encode()}
     assert shingles("أ ب") == set()

@@ -11,17 +11,28 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any
 
+from . import lean
 from .config import BuildConfig
 
 
+def _task(fn: Callable, *args: Any) -> Any:
+    """Run one task, then give the memory it freed back to the system (a worker's resident
+    memory is then that of one task, not the high-water mark of all it ran)."""
+    try:
+        return fn(*args)
+    finally:
+        lean.release()
+
+
 class LocalEngine:
-    """``jobs`` worker processes (none when ``jobs`` is 1: tasks run in this process)."""
+    """``jobs`` worker processes (none when ``jobs`` is 1: tasks run in this process), started
+    lean (:func:`syrianews.lean.start_worker`: no pandas, allocators that give memory back)."""
 
     name = "local"
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=jobs, initializer=lean.start_worker) if jobs > 1 else None
 
     @property
     def workers(self) -> int:
@@ -31,11 +42,11 @@ class LocalEngine:
         if self._pool is None:
             out = []
             for a in args:
-                out.append(fn(*a))
+                out.append(_task(fn, *a))
                 if on_done:
                     on_done(out[-1])
             return out
-        futures = [self._pool.submit(fn, *a) for a in args]
+        futures = [self._pool.submit(_task, fn, *a) for a in args]
         index = {f: i for i, f in enumerate(futures)}
         results: list[Any] = [None] * len(futures)
         for f in as_completed(futures):
@@ -79,7 +90,7 @@ class DaskEngine:
     def map(self, fn: Callable, args: Sequence[tuple], on_done: Callable[[Any], None] | None = None) -> list[Any]:
         from dask.distributed import as_completed as dask_completed
 
-        futures = [self._client.submit(fn, *a, pure=False) for a in args]
+        futures = [self._client.submit(_task, fn, *a, pure=False) for a in args]
         if on_done:
             for f in dask_completed(futures):
                 on_done(f.result())

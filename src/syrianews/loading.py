@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .schema import TABLES
+
+if TYPE_CHECKING:  # pandas is imported when a table is loaded, not by ``import syrianews``:
+    import pandas as pd  # a build's worker processes never need it (about 35 MiB each)
 
 DEFAULT_DIR = Path("data/processed")
 
@@ -67,6 +70,8 @@ def load(table: str, data: str | os.PathLike | None = None, *, syria: bool = Fal
     other tables that belong to them (by ``article_id``; for ``rejects``, the duplicates of
     them), and the actors mentioned in them, with ``n_articles`` / ``n_mentions`` counted
     in the subset."""
+    import pandas as pd
+
     files = table_files(table, data)
     if len(files) == 1:
         frame = pd.read_parquet(files[0], **kwargs)

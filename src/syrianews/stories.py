@@ -32,12 +32,15 @@ _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2
 
 
 def _permutations() -> np.ndarray:
-    """datasketch's (a, b) permutation parameters for NUM_PERM and SEED (made once)."""
-    from datasketch import MinHash
-
+    """datasketch's (a, b) permutation parameters for NUM_PERM and SEED (made once), drawn as
+    ``MinHash._init_permutations`` draws them for the affine32 scheme (tested equal), without
+    importing datasketch: its package imports scipy, about 55 MiB in every worker process."""
     global _PERMS
     if _PERMS is None:
-        _PERMS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+        _PERMS = np.array([a, b])
     return _PERMS
 
 
@@ -109,11 +112,20 @@ class StoryIndex:
         return story
 
 
+# MinHashLSH's (bands, rows) for (threshold, NUM_PERM): its optimum needs scipy's integration,
+# so the values for the thresholds in use are kept here (tested against datasketch)
+_KNOWN_BANDS = {(0.5, 128): (25, 5)}
+
+
 def _bands(threshold: float) -> list[tuple[int, int]]:
     """The LSH bands (ranges of signature positions) that :class:`StoryIndex` uses."""
-    from datasketch import MinHashLSH
+    known = _KNOWN_BANDS.get((threshold, NUM_PERM))
+    if known is None:
+        from datasketch import MinHashLSH
 
-    return list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+        return list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+    b, r = known
+    return [(i * r, (i + 1) * r) for i in range(b)]
 
 
 def story_roots(values: np.ndarray, threshold: float = THRESHOLD) -> tuple[np.ndarray, int]:

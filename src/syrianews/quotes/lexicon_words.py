@@ -69,7 +69,7 @@ def source_kind(key: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def bare(key: str) -> tuple[str, ...]:
     """A key and its variants without the clitics و/ب/ل/ف and the article (والمرصد → المرصد, مرصد)."""
     out = [key]
@@ -94,6 +94,6 @@ def is_stop(tok) -> bool:
     return tok.key in stops()
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=32768)
 def in_list(key: str, lst: frozenset[str]) -> bool:
     return any(v in lst for v in bare(key))

@@ -78,14 +78,14 @@ def _left_open(text: str, o: int, i: int) -> int | None:
     """Where a straight quotation opened at ``o`` ends when a new one opens at ``i`` after a
     sentence end and a verb of saying (وقال "إن ... للتنظيم. وأضاف رئيس الحكومة "لكننا ...):
     the first was never closed; it ends at that sentence end. None if nothing says so."""
-    from .tokens import tokenize
+    from .tokens import words  # not the cached tokenize: the segment may be a paragraph long
     from .verbs import lookup
 
     seg = text[o + 1 : i]
     k = max(seg.rfind(". "), seg.rfind("؟ "), seg.rfind("! "))
     if k < 0:
         return None
-    tail = tokenize(seg[k + 2 :])
+    tail = words(seg[k + 2 :])
     if not tail or len(tail) > 8 or not any((hit := lookup(t.key)) is not None and hit[0].kind == "verb" for t in tail[:2]):
         return None
     return o + 1 + k

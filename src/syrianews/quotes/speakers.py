@@ -46,7 +46,7 @@ def _is_nameish(tok: Token) -> bool:
     return _nameish(tok.key, tok.text.endswith("ى"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # behind _word_class and _CLASS_BY_TEXT: few calls repeat
 def _nameish(k: str, ends_in_alef_maqsura: bool) -> bool:
     """Whether a word can be part of a name (cached by key: the rules ask for every token)."""
     if not k.isalpha() or len(k) < 2:
@@ -55,7 +55,7 @@ def _nameish(k: str, ends_in_alef_maqsura: bool) -> bool:
     return not (stop or in_list(k, titles()) or in_list(k, heads()) or lookup(k) is not None)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # behind _CLASS_BY_TEXT (by the word as written)
 def _word_class(k: str, ends_in_alef_maqsura: bool) -> tuple[bool, bool, bool, bool, bool]:
     """(nameish, defined, head, stop, title) of a word: what :func:`name_runs` asks of every
     token, in one cached look-up (same tests as _is_nameish, _defined, heads, is_stop, titles)."""
@@ -72,7 +72,7 @@ def _classes(toks: list[Token]) -> list[tuple[bool, bool, bool, bool, bool]]:
     get = _CLASS_BY_TEXT.get
     out = list(map(get, [t.text for t in toks]))
     if None in out:
-        if len(_CLASS_BY_TEXT) > 200_000:  # bounded, as an lru_cache would be
+        if len(_CLASS_BY_TEXT) > 50_000:  # bounded (about 10 MiB): the frequent words come back at once
             _CLASS_BY_TEXT.clear()
         for j, c in enumerate(out):
             if c is None:

@@ -51,7 +51,7 @@ def lexicon() -> dict[str, VerbForm]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def lookup(key: str) -> tuple[VerbForm, bool] | None:
     """The entry for a token key, allowing a leading و/ف and, on verbs, an object pronoun."""
     lex = lexicon()
@@ -76,7 +76,7 @@ def find_triggers(tokens: list[Token] | tuple[Token, ...]) -> list[Trigger]:
     keys = list(map(_KEY, tokens))
     hits = list(map(_HITS.get, keys, repeat(False)))  # False: not looked up yet (None: no verb)
     if False in hits:
-        if len(_HITS) > 200_000:  # bounded, as an lru_cache would be
+        if len(_HITS) > 50_000:  # bounded (about 10 MiB): the frequent words come back at once
             _HITS.clear()
         for j, h in enumerate(hits):
             if h is False:
