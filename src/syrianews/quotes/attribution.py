@@ -33,7 +33,7 @@ def article_runs(doc: Doc) -> list[tuple[str, list[str]]]:
     """Name runs of two words or more in the whole article, with their keys (the fuller
     forms a short name may stand for)."""
     runs = []
-    for run in name_runs(doc.text, doc.toks):
+    for run in name_runs(doc.text, doc.toks, doc.joined):
         if len(run) >= 2:
             run = trim_run(run)
             if len(run) >= 2:
