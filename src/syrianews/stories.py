@@ -32,12 +32,16 @@ _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2
 
 
 def _permutations() -> np.ndarray:
-    """datasketch's (a, b) permutation parameters for NUM_PERM and SEED (made once)."""
-    from datasketch import MinHash
-
+    """datasketch's (a, b) permutation parameters for NUM_PERM and SEED, made once as
+    ``MinHash._init_permutations`` makes them for "affine32" (from ``RandomState(SEED)``: odd
+    ``a``, any ``b``; tested equal). Not by importing datasketch: its import (scipy) would cost
+    every worker process most of a second of CPU."""
     global _PERMS
     if _PERMS is None:
-        _PERMS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+        _PERMS = np.array([a, b])
     return _PERMS
 
 
