@@ -10,49 +10,12 @@ whose timings always differ); for a table that differs, the first differing row 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
 
-
-def _rows(path: Path) -> list[dict]:
-    import pyarrow.parquet as pq
-
-    return pq.read_table(path).to_pylist()
-
-
-def table_parts(build: Path) -> dict[str, list[Path]]:
-    """Table name → its Parquet files (a table may be one file or a folder of parts)."""
-    out: dict[str, list[Path]] = {}
-    for p in sorted(build.glob("*.parquet")):
-        # a sharded table is the folder <table>.parquet/ of part-*.parquet files, in order
-        out[p.stem] = sorted(p.glob("*.parquet")) if p.is_dir() else [p]
-    return out
-
-
-def checksums(build: Path) -> dict[str, dict]:
-    out = {}
-    for name, parts in table_parts(build).items():
-        h = hashlib.sha256()
-        n = 0
-        for part in parts:
-            for row in _rows(part):
-                h.update(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
-                h.update(b"\n")
-                n += 1
-        out[name] = {"rows": n, "sha256": h.hexdigest()}
-    return out
-
-
-def _first_difference(a: Path, b: Path, name: str) -> str:
-    ra = [r for p in table_parts(a)[name] for r in _rows(p)]
-    rb = [r for p in table_parts(b)[name] for r in _rows(p)]
-    for i, (x, y) in enumerate(zip(ra, rb)):
-        if x != y:
-            cols = sorted(k for k in set(x) | set(y) if x.get(k) != y.get(k))
-            return f"row {i}: " + "; ".join(f"{k}: {x.get(k)!r} → {y.get(k)!r}" for k in cols)
-    return f"{len(ra)} rows → {len(rb)} rows"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout without installing
+from syrianews.checksums import checksums, first_difference as _first_difference, table_parts  # noqa: E402,F401
 
 
 def main() -> int:

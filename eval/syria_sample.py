@@ -40,10 +40,20 @@ def draw(build: str) -> None:
         w.writerow([r.article_id, r.source_file, r.record_index, r.url, r.stratum, "", r.title])
 
 
+def record_key(source_file: str) -> str:
+    """``source_file`` without the folders before the archive: a build of ``data/raw`` writes
+    ``saudinewsnet/2015-07-24.zip!2015-07-24.json``, a build of the corpus folder itself
+    ``2015-07-24.zip!2015-07-24.json``; both are the same record."""
+    archive, sep, member = str(source_file).partition("!")
+    return archive.rsplit("/", 1)[-1] + sep + member
+
+
 def score(build: str, labels: str) -> None:
     arts = strata(build)
+    arts["key"] = arts.source_file.map(record_key)
     lab = pd.read_csv(labels)
-    lab = lab.merge(arts[["source_file", "record_index", "syria", "syria_score"]], on=["source_file", "record_index"], how="left")
+    lab["key"] = lab.source_file.map(record_key)
+    lab = lab.merge(arts[["key", "record_index", "syria", "syria_score"]], on=["key", "record_index"], how="left")
     missing = lab.syria.isna().sum()
     lab = lab[lab.syria.notna()]
     lab["syria"] = lab.syria.astype(bool)

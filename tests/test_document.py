@@ -129,7 +129,7 @@ def test_document_parts_are_computed_once_and_index_the_raw_text():
 
 def test_the_pipeline_tokenises_each_body_once(monkeypatch):
     calls = []
-    real = document_module.words
+    real = document_module.split_words  # the one cut of a body into words and gaps
 
     def counting(text):
         calls.append(text)
@@ -138,8 +138,9 @@ def test_the_pipeline_tokenises_each_body_once(monkeypatch):
     def forbidden(text):
         raise AssertionError("the quote rules tokenised the body again")
 
-    monkeypatch.setattr(document_module, "words", counting)
+    monkeypatch.setattr(document_module, "split_words", counting)
     monkeypatch.setattr(quotes_document, "words", forbidden)
+    monkeypatch.setattr(quotes_document, "split_words", forbidden)
     rec = RawRecord("x.jsonl", 0, {"title": "روسيا تنفي", "content": BODY}, "jsonl")
     kind, (row, found) = process_record(rec, build_extractors({"extractors": None}))
     assert kind == "article" and found["quotes"] and found["mentions"]
@@ -188,3 +189,21 @@ def test_the_build_refuses_a_degrading_subset_before_any_work(tmp_path):
     with pytest.raises(StartupError, match="'quotes' extractor requires mentions"):  # the CLI reports it, no traceback
         build([raw], tmp_path / "out", extractors=["quotes"], jobs=1, progress=False)
     assert not (tmp_path / "out").exists()
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="قال محمد بن عبد الرحمن وزير،\n\u00a0.«»()-1", max_size=80))
+def test_joined_flags_are_the_gaps_read_off_the_text(text):
+    from syrianews.document.tokens import joined_by, split_words, words_of
+    from syrianews.quotes.speakers import name_runs
+    from syrianews.quotes.tokens import SPACES, only_space_between
+
+    parts = split_words(text)
+    toks = words_of(parts)
+    joined = joined_by(parts, SPACES)
+    expected = [False] + [only_space_between(text, a.end, b.start) for a, b in zip(toks, toks[1:])] if toks else []
+    assert joined == expected
+    assert name_runs(text, list(toks), joined) == name_runs(text, list(toks))

@@ -186,6 +186,18 @@ def test_actor_labels_prefer_english_and_keep_arabic_whole():
     assert "Nusra Front" in plotting.actor_names(renamed, "both")["HTS"]  # both names of the period survive
 
 
+def test_long_actor_labels_are_cut_after_a_whole_word():
+    """A cut mid-word left a lone ا before the ellipsis, which bidi sets at the label's far end."""
+    import pandas as pd
+
+    actors = pd.DataFrame({"actor_id": ["SOHR"], "name_en": ["Syrian Observatory for Human Rights"],
+                           "name_ar": ["المرصد السوري لحقوق الإنسان"]})
+    assert plotting.actor_names(actors, "both")["SOHR"] == "Syrian Observatory for Human Rights · المرصد السوري لحقوق…"
+    assert plotting.actor_names(actors, "ar")["SOHR"] == "المرصد السوري لحقوق الإنسان"  # fits: not cut
+    one_word = pd.DataFrame({"actor_id": ["L"], "name_en": ["x" * 40], "name_ar": [None]})
+    assert plotting.actor_names(one_word)["L"] == "x" * 33 + "…"  # no word boundary: cut at the limit
+
+
 def test_enough_prints_why_a_figure_is_skipped(capsys):
     assert plotting.enough(3, 2, "actors")
     assert not plotting.enough(1, 2, "actors")

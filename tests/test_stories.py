@@ -42,7 +42,7 @@ def test_permutations_and_bands_are_datasketchs():
     theirs = MinHash(num_perm=NUM_PERM, seed=stories.SEED, scheme=stories.SCHEME).permutations
     ours = stories._permutations()
     assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
-    for threshold in {stories.THRESHOLD, *(t for t, _ in stories._KNOWN_BANDS)}:
+    for threshold in {stories.THRESHOLD, *(t for t, _ in stories.KNOWN_BANDS)}:
         assert stories._bands(threshold) == list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
     assert stories._bands(0.8) == list(MinHashLSH(threshold=0.8, num_perm=NUM_PERM).hashranges)  # not kept: asked
 

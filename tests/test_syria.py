@@ -112,3 +112,20 @@ def test_crawl_date_is_not_the_publication_date():
     assert a.published is None and a.crawled == pd.Timestamp("2015-07-21 02:51:32")
     b = to_article(RawRecord("d.json", 0, {"title": "عنوان", "content": BODY, "date_extracted": "2015-07-21", "published": "2015-07-20"}, "json"))
     assert b.published == pd.Timestamp("2015-07-20") and b.crawled == pd.Timestamp("2015-07-21")
+
+
+def test_hand_labels_join_a_build_of_the_corpus_folder_or_of_its_parent():
+    """eval/syria_sample.py joins labels on the record's archive and index, whatever folder was built."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "eval" / "syria_sample.py"
+    spec = importlib.util.spec_from_file_location("syria_sample", path)
+    sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample)
+    key = sample.record_key
+    assert key("saudinewsnet/2015-07-24.zip!2015-07-24.json") == key("2015-07-24.zip!2015-07-24.json") == "2015-07-24.zip!2015-07-24.json"
+    assert key("a/b/2015-07-24.zip!2015-07-24.json") != key("2015-07-25.zip!2015-07-25.json")
+    assert key("articles.jsonl") == "articles.jsonl"  # a plain file: its name
+    labels = pd.read_csv(path.parent / "syria_labels.csv")
+    assert labels.source_file.map(key).str.match(r"^2015-\d\d-\d\d\.zip!2015-\d\d-\d\d\.json$").all()

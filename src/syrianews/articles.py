@@ -7,12 +7,12 @@ from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Any
 
+import numpy as np
+
 from .lexicons import json_data, word_list
 from .readers.pagedump import looks_like_page_dump, parse_page_dump
 from .records import Article, RawRecord, Rejection
 
-_ARABIC_RUN = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
-_LATIN_RUN = re.compile("[A-Za-z]+")
 # runs of spacing to fold to one space; a lone ordinary space matches nothing (cheap on clean text)
 _WS = re.compile(r"[ \t\u00a0\u200f\u200e\u202a-\u202e\ufeff]{2,}|[\t\u00a0\u200f\u200e\u202a-\u202e\ufeff]")
 MIN_WORDS = 5
@@ -112,11 +112,22 @@ def split_paragraphs(text: str) -> list[str]:
     return [l for l in (line.strip() for line in lines) if l]
 
 
+def letter_counts(text: str) -> tuple[int, int]:
+    """(Arabic letters, Latin letters) of ``text``: the characters of ``[\u0621-\u064a\u0671-\u06d3]``
+    and of ``[A-Za-z]``, counted over its code points in whole-array passes (the same counts as
+    summing the regular expressions' runs, tested; a few times faster on a body's opening)."""
+    if not text:
+        return 0, 0
+    c = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    arabic = np.count_nonzero(((c >= 0x621) & (c <= 0x64A)) | ((c >= 0x671) & (c <= 0x6D3)))
+    lower = c | 0x20  # A-Z → a-z, and no other code point lands in a-z
+    latin = np.count_nonzero((lower >= 0x61) & (lower <= 0x7A))
+    return int(arabic), int(latin)
+
+
 def language_of(text: str, sample: int = 1500) -> str:
     """``ar``, ``other`` or ``und``, from the letters of the text's opening (enough to tell)."""
-    text = text[:sample]
-    arabic = sum(map(len, _ARABIC_RUN.findall(text)))
-    latin = sum(map(len, _LATIN_RUN.findall(text)))
+    arabic, latin = letter_counts(text[:sample])
     if arabic == 0 and latin == 0:
         return "und"
     # Arabic words are short and articles quote English names, titles and tables: Arabic

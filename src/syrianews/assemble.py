@@ -33,26 +33,42 @@ def title_key(title: str | None) -> str:
     return fold(title or "")
 
 
-def reduce_keys(part_dirs: list[str]) -> tuple[dict[int, dict[int, str]], dict[str, str], dict[str, str], Stats]:
+def reduce_keys(part_dirs: list[str], links: bool = True) -> tuple[dict[int, dict[int, str]], dict[str, str], dict[str, str], Stats]:
     """``(duplicates, titles, urls, stats)``: per partition ``{_seq: article_id kept}`` of its
     duplicate records, and the folded title → first kept article id and normalised URL →
-    first kept article id maps for links."""
+    first kept article id maps for links (empty when ``links`` is false: a build without
+    links rows has nothing to resolve, and folding every title is most of the step's time).
+
+    The first record of each article id is found in whole-array passes: the ids of every
+    partition in input order, dictionary-encoded (codes in order of first appearance), and
+    each code's first position."""
     stats = Stats()
-    seen: set[str] = set()
     titles: dict[str, str] = {}
     urls: dict[str, str] = {}
     dups: dict[int, dict[int, str]] = {}
     with stats.timer("dedup"):
-        for i, d in enumerate(part_dirs):
-            t = pq.read_table(Path(d) / "articles.parquet", columns=[SEQ, "article_id", "title", "url"])
-            for seq, aid, title, url in zip(t[SEQ].to_pylist(), t["article_id"].to_pylist(), t["title"].to_pylist(), t["url"].to_pylist()):
-                stats.stat_update("dedup", "in")
-                if aid in seen:
-                    dups.setdefault(i, {})[seq] = aid
-                    stats.drop("dedup", "duplicate")
-                    continue
-                seen.add(aid)
-                stats.stat_update("dedup", "out")
+        columns = [SEQ, "article_id", "title", "url"] if links else [SEQ, "article_id"]
+        tables = [pq.read_table(Path(d) / "articles.parquet", columns=columns) for d in part_dirs]
+        n = sum(t.num_rows for t in tables)
+        part_of = np.repeat(np.arange(len(tables), dtype=np.int64), [t.num_rows for t in tables])
+        ids = pa.chunked_array([t["article_id"] for t in tables], pa.string())
+        seqs = np.concatenate([t[SEQ].to_numpy() for t in tables]) if tables else np.zeros(0, np.int64)
+        codes = ids.combine_chunks().dictionary_encode().indices.to_numpy() if n else np.zeros(0, np.int64)
+        kept = np.zeros(n, dtype=bool)
+        kept[np.unique(codes, return_index=True)[1]] = True
+        dup_rows = np.flatnonzero(~kept)
+        dup_ids = ids.take(pa.array(dup_rows, pa.int64())).to_pylist() if len(dup_rows) else []
+        for row, aid in zip(dup_rows.tolist(), dup_ids):
+            dups.setdefault(int(part_of[row]), {})[int(seqs[row])] = aid
+        stats.stat_update("dedup", "in", n)
+        stats.stat_update("dedup", "out", n - len(dup_rows))
+        if len(dup_rows):
+            stats.drop("dedup", "duplicate", len(dup_rows))
+        if links:
+            kept_rows = pa.array(np.flatnonzero(kept), pa.int64())
+            title_col = pa.chunked_array([t["title"] for t in tables], pa.string()).take(kept_rows)
+            url_col = pa.chunked_array([t["url"] for t in tables], pa.string()).take(kept_rows)
+            for aid, title, url in zip(ids.take(kept_rows).to_pylist(), title_col.to_pylist(), url_col.to_pylist()):
                 titles.setdefault(title_key(title), aid)
                 url_key = normalize_url(url)
                 if url_key:

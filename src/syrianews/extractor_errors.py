@@ -57,27 +57,60 @@ class ExtractorTimeout(TimeoutError):
     """An extractor ran past :data:`EXTRACT_SECONDS` on one article."""
 
 
+_armed: tuple[str, float] | None = None  # (what, seconds) of the time_limit block running
+_installed = False  # the SIGALRM handler is in place (inside an ``alarms()`` block)
+
+
+def _usable() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _expire(signum, frame):
+    if _armed is not None:
+        what, seconds = _armed
+        raise ExtractorTimeout(f"{what} ran for more than {seconds:g} s on this article and was stopped")
+
+
+@contextmanager
+def alarms() -> Iterator[None]:
+    """Keep the SIGALRM handler in place for the :func:`time_limit` blocks inside (one
+    article's extractors): installing and restoring a handler costs about five times arming
+    the timer, and each extractor of each article has its own limit. Re-entrant; the previous
+    handler is back in place after the outermost block."""
+    global _installed
+    if _installed or not _usable():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expire)
+    _installed = True
+    try:
+        yield
+    finally:
+        _installed = False
+        signal.signal(signal.SIGALRM, previous)
+
+
 @contextmanager
 def time_limit(seconds: float | None, what: str) -> Iterator[None]:
     """Raise :class:`ExtractorTimeout` inside the block after ``seconds``.
 
     Uses ``SIGALRM``, so only where it can: POSIX, the main thread (the local engine's worker
     processes and ``--jobs 1``); elsewhere (threads of a Dask worker) the block runs unbounded."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    global _armed
+    if not seconds or not (_installed or _usable()):
         yield
         return
-
-    def expire(signum, frame):
-        raise ExtractorTimeout(f"{what} ran for more than {seconds:g} s on this article and was stopped")
-
-    previous = signal.signal(signal.SIGALRM, expire)
+    if not _installed:  # a block on its own: the handler for its time only
+        with alarms(), time_limit(seconds, what):
+            yield
+        return
+    _armed = (what, seconds)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _armed = None
 
 
 class StartupError(RuntimeError):

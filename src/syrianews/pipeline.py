@@ -31,7 +31,7 @@ from .config import BuildConfig
 from .engines import make_engine
 from . import extractor_errors
 from .document import Document
-from .extractor_errors import error_row, errors_summary, start_extractors, time_limit
+from .extractor_errors import alarms, error_row, errors_summary, start_extractors, time_limit
 from .extractors import build_extractors
 from .lexicons import data_text
 from .manifest import file_sha256, write_manifest
@@ -75,8 +75,9 @@ def _remember_extractors(config: BuildConfig, extractors: list) -> None:
 def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None) -> tuple[str, Any]:
     """One raw record → ("article", (row, rows by table)) or ("reject", row). Never raises.
 
-    ``stats`` (optional) counts, per step (``clean``, then each extractor by name), the time,
-    the records in and out, the rows made per table and the records dropped by reason."""
+    ``stats`` (optional) counts, per step (``clean``, then each extractor by name, then
+    ``article``: the row with its Syria score and story signature), the time, the records in
+    and out, the rows made per table and the records dropped by reason."""
     stats = stats if stats is not None else Stats()
     stats.stat_update("clean", "in")
     t0 = time.perf_counter()
@@ -91,23 +92,27 @@ def process_record(rec: RawRecord, extractors: list, stats: Stats | None = None)
     stats.stat_update("clean", "out")
     doc = Document(art)  # the one analysis of this article that every extractor reads
     found: dict[str, list[dict]] = {}
-    for ex in extractors:
-        stats.stat_update(ex.name, "in")
-        t0 = time.perf_counter()
-        try:
-            with time_limit(extractor_errors.EXTRACT_SECONDS, f"extractor {ex.name!r}"):
-                made = ex.extract(doc, found)
-        except Exception as e:  # costs this extractor's rows, not the article: recorded in `errors`
+    with alarms():  # one SIGALRM handler for the article; each extractor has its own time limit
+        for ex in extractors:
+            stats.stat_update(ex.name, "in")
+            t0 = time.perf_counter()
+            try:
+                with time_limit(extractor_errors.EXTRACT_SECONDS, f"extractor {ex.name!r}"):
+                    made = ex.extract(doc, found)
+            except Exception as e:  # costs this extractor's rows, not the article: recorded in `errors`
+                stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
+                stats.stat_update(ex.name, "errors")
+                found.setdefault("errors", []).append(error_row(art, ex.name, e))
+                continue
             stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
-            stats.stat_update(ex.name, "errors")
-            found.setdefault("errors", []).append(error_row(art, ex.name, e))
-            continue
-        stats.stat_update(ex.name, "seconds", time.perf_counter() - t0)
-        stats.stat_update(ex.name, "out")
-        for table, rows in made.items():
-            found.setdefault(table, []).extend(rows)
-            stats.rows(ex.name, table, len(rows))
-    return "article", (article_row(art, found.get("mentions")), found)
+            stats.stat_update(ex.name, "out")
+            for table, rows in made.items():
+                found.setdefault(table, []).extend(rows)
+                stats.rows(ex.name, table, len(rows))
+    t0 = time.perf_counter()
+    row = article_row(art, found.get("mentions"))  # the Syria score and the story signature
+    stats.stat_update("article", "seconds", time.perf_counter() - t0)
+    return "article", (row, found)
 
 
 def build(
@@ -226,7 +231,8 @@ def _build_into(stage: Path, out: Path, files: list[tuple[Path, str]], config: B
         if fail_after is not None and n_records > fail_after:
             raise RuntimeError(f"build stopped on purpose after {fail_after} records")
         dirs = [str(parts_dir / p.folder) for p in partitions]
-        dups, titles, urls, reduce_stats = reduce_keys(dirs)
+        has_links = any(summaries[p.key]["rows"].get("links", 0) for p in partitions)
+        dups, titles, urls, reduce_stats = reduce_keys(dirs, links=has_links)
         stats.merge(reduce_stats)
         shared_dups, shared_links = engine.share(dups), engine.share((urls, titles))
         names = sorted(PART_TABLES, key=lambda n: n != "articles")  # the biggest first

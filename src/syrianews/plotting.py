@@ -222,9 +222,19 @@ def _clean(value) -> str:
 
 
 def _shorten(text: str, limit: int = 34) -> str:
-    """Drop a parenthesised gloss and cut long names so that axes stay readable."""
+    """Drop a parenthesised gloss and cut long names so that axes stay readable.
+
+    The cut falls after the last whole word that fits (when one does): a letter cut off
+    mid-word is misleading, and in Arabic a lone letter before the ellipsis is set by the
+    bidi algorithm at the far end of the label (المرصد السوري لحقوق ا… shows its ا leftmost).
+    """
     short = re.sub(r"\s*\([^)]*\)", "", text).strip() or text
-    return short if len(short) <= limit else short[: limit - 1] + "…"
+    if len(short) <= limit:
+        return short
+    head = short[: limit - 1]
+    if not short[limit - 1].isspace() and " " in head.strip():
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + "…"
 
 
 def barh_ci(ax, frame, value: str, labels: list[str], scale: float = 100.0, color="#4C72B0",

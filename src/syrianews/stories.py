@@ -32,9 +32,10 @@ _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2
 
 
 def _permutations() -> np.ndarray:
-    """datasketch's (a, b) permutation parameters for NUM_PERM and SEED (made once), drawn as
-    ``MinHash._init_permutations`` draws them for the affine32 scheme (tested equal), without
-    importing datasketch: its package imports scipy, about 55 MiB in every worker process."""
+    """datasketch's (a, b) permutation parameters for NUM_PERM and SEED, made once as
+    ``MinHash._init_permutations`` makes them for "affine32" (from ``RandomState(SEED)``: odd
+    ``a``, any ``b``; tested equal). Not by importing datasketch: its import (scipy) would cost
+    every worker process most of a second of CPU."""
     global _PERMS
     if _PERMS is None:
         gen = np.random.RandomState(SEED)
@@ -112,20 +113,21 @@ class StoryIndex:
         return story
 
 
-# MinHashLSH's (bands, rows) for (threshold, NUM_PERM): its optimum needs scipy's integration,
-# so the values for the thresholds in use are kept here (tested against datasketch)
-_KNOWN_BANDS = {(0.5, 128): (25, 5)}
+# datasketch's choice of (bands, rows per band) for (threshold, NUM_PERM), as MinHashLSH makes it
+# (tested equal): its optimiser integrates with scipy, whose import would cost the build's
+# articles step, the longest of the global steps, a third of a second
+KNOWN_BANDS = {(0.5, 128): (25, 5)}
 
 
 def _bands(threshold: float) -> list[tuple[int, int]]:
     """The LSH bands (ranges of signature positions) that :class:`StoryIndex` uses."""
-    known = _KNOWN_BANDS.get((threshold, NUM_PERM))
-    if known is None:
-        from datasketch import MinHashLSH
+    known = KNOWN_BANDS.get((threshold, NUM_PERM))
+    if known is not None:
+        b, r = known
+        return [(i * r, (i + 1) * r) for i in range(b)]
+    from datasketch import MinHashLSH
 
-        return list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
-    b, r = known
-    return [(i * r, (i + 1) * r) for i in range(b)]
+    return list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
 
 
 def story_roots(values: np.ndarray, threshold: float = THRESHOLD) -> tuple[np.ndarray, int]:

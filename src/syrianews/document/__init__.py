@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import Article
 from .fold import fold, fold_label
-from .tokens import Chunk, Token, chunk_sentences, chunks, count_words, newlines, sentence_ends, words
+from .tokens import Chunk, Token, chunk_sentences, chunks, count_words, joined_by, newlines, sentence_ends, split_words, words, words_of
 
 if TYPE_CHECKING:
     from ..actors.normalize import Normalized
@@ -64,9 +64,21 @@ class Document:
 
     # -- the quote rules' view -------------------------------------------------------------
     @cached_property
+    def _parts(self) -> list[str]:
+        return split_words(self.body)
+
+    @cached_property
     def words(self) -> tuple[Token, ...]:
         """The body's words with offsets and folded keys."""
-        return words(self.body)
+        return words_of(self._parts)
+
+    @cached_property
+    def joined(self) -> list[bool]:
+        """Per word of :attr:`words`: only spaces (no newline, no punctuation) between it and the
+        word before, i.e. both belong to one phrase (the name rules ask this of every word)."""
+        from ..quotes.tokens import SPACES
+
+        return joined_by(self._parts, SPACES)
 
     @cached_property
     def sentence_ends(self) -> list[int]:

@@ -14,8 +14,10 @@ keys): an article has thousands of tokens, and the build carries millions of art
 """
 from __future__ import annotations
 
+import operator
 import re
 from itertools import accumulate, repeat
+from operator import methodcaller
 from typing import NamedTuple
 
 from .fold import DIACRITICS_CLASS, TATWEEL, fold
@@ -37,9 +39,26 @@ class Token(NamedTuple):
     key: str  # folded
 
 
+def split_words(text: str) -> list[str]:
+    """``text`` cut into gap, word, gap, word, ..., gap (what :func:`words_of` and
+    :func:`joined_by` read; a document cuts its body once)."""
+    return _SPLIT.split(text)
+
+
 def words(text: str) -> tuple[Token, ...]:
     """The words of ``text`` with offsets and keys."""
-    parts = _SPLIT.split(text)
+    return words_of(_SPLIT.split(text))
+
+
+def joined_by(parts: list[str], chars: str) -> list[bool]:
+    """For each word of ``parts`` (see :func:`split_words`), whether only ``chars`` stand between
+    it and the word before (False for the first word): one C-level strip per gap."""
+    gaps = parts[2:-1:2]  # the gap before word k is parts[2k]
+    return [False, *map(operator.not_, map(methodcaller("strip", chars), gaps))] if len(parts) > 1 else []
+
+
+def words_of(parts: list[str]) -> tuple[Token, ...]:
+    """The words of a text cut by :func:`split_words`, with offsets and keys."""
     found = parts[1::2]
     n = len(found)
     if not n:
@@ -131,4 +150,4 @@ def chunk_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["Chunk", "EDGE", "Token", "chunk_sentences", "chunks", "count_words", "fold", "newlines", "sentence_ends", "words"]
+__all__ = ["Chunk", "EDGE", "Token", "chunk_sentences", "chunks", "count_words", "fold", "joined_by", "newlines", "sentence_ends", "split_words", "words", "words_of"]

@@ -29,27 +29,30 @@ def _ends_at_relative(run: list[Token], between: list[Token]) -> bool:
     return len(between) <= 2 and not any(t.key.startswith(("بال", "لل", "كال", "وبال", "ولل")) for t in run[1:] + between)
 
 
+def article_runs(doc: Doc) -> list[tuple[str, list[str]]]:
+    """Name runs of two words or more in the whole article, with their keys (the fuller
+    forms a short name may stand for)."""
+    runs = []
+    for run in name_runs(doc.text, doc.toks, doc.joined):
+        if len(run) >= 2:
+            run = trim_run(run)
+            if len(run) >= 2:
+                runs.append((doc.text[run[0].start : run[-1].end], [t.key for t in run]))
+    return runs
+
+
 class SpeakerFinder:
     """Speakers of the verbs of saying, found in text order with a history of sources."""
 
     def __init__(self, doc: Doc, types: dict[str, str]):
         self.doc = doc
         self.types = types
-        self.history = History(self._article_runs, doc.text, doc.toks)
+        # a closure over the doc, not a bound method: History is kept by self, and a cycle would
+        # keep every article's tokens alive until the garbage collector's next full pass
+        self.history = History(lambda: article_runs(doc), doc.text, doc.toks)
         self.by_trigger: dict[int, Speaker | None] = {}
         self.explicit: dict[int, bool] = {}
         self.snapshots: list[tuple[int, int]] = []  # (offset, history length) for continuations
-
-    def _article_runs(self) -> list[tuple[str, list[str]]]:
-        """Name runs of two words or more in the whole article, with their keys (the fuller
-        forms a short name may stand for)."""
-        doc, runs = self.doc, []
-        for run in name_runs(doc.text, doc.toks):
-            if len(run) >= 2:
-                run = trim_run(run)
-                if len(run) >= 2:
-                    runs.append((doc.text[run[0].start : run[-1].end], [t.key for t in run]))
-        return runs
 
     def run(self, anchors: dict[int, Anchor | None]) -> None:
         for tr in self.doc.triggers:

@@ -9,8 +9,8 @@ from . import indirect as ind
 from .lexicon_words import heads, in_list, masdar_before, no_speaker_before, not_complementisers, term_cues, titles
 from .marks import Span, outer_spans, scan
 from ..document import Document
-from ..document.tokens import newlines, words
-from .tokens import Token, sentence_ends
+from ..document.tokens import joined_by, newlines, split_words, words
+from .tokens import SPACES, Token, sentence_ends
 from .verbs import Trigger, find_triggers, lookup
 
 MIN_WORDS = 3
@@ -41,6 +41,8 @@ class Doc:
             raise ValueError("the document's body is not the text")
         self.text = text
         self.toks = document.words if document is not None else words(text)
+        self._document = document
+        self._joined: list[bool] | None = None
         self.starts = [t.start for t in self.toks]
         self.mentions = [m for m in mentions if not m.get("in_title")]
         self.marks = document.marks if document is not None else scan(text)
@@ -57,6 +59,15 @@ class Doc:
         self.anchors: dict[int, Anchor | None] = {}  # token index of a verb → what it governs (anchor_of)
         para_starts = [0] + [i + 1 for i in newlines(text)]
         self.para_starts = para_starts
+
+    @property
+    def joined(self) -> list[bool]:
+        """Per token: only spaces between it and the token before (the shared document's)."""
+        if self._document is not None:
+            return self._document.joined
+        if self._joined is None:  # a bare text (tests): cut it the document's way
+            self._joined = joined_by(split_words(self.text), SPACES)
+        return self._joined
 
     # -- positions -------------------------------------------------------------------------
     def tok_index(self, offset: int) -> int:

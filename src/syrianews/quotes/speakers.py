@@ -85,10 +85,15 @@ def _defined(tok: Token) -> bool:
     return any(v.startswith("ال") for v in bare(tok.key)[:3]) or tok.key.startswith("لل")
 
 
-def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
+def name_runs(text: str, toks: list[Token], joined: list[bool] | None = None) -> list[list[Token]]:
     """Runs of name words: no article on the first word, titles and stop words end them;
     words after an institution head are skipped (they name the institution), and so is the
-    word right after a preposition (a place: مدير مكتب الحملة في لبنان وليد ...)."""
+    word right after a preposition (a place: مدير مكتب الحملة في لبنان وليد ...).
+
+    ``joined`` (optional): per token, whether only spaces stand between it and the one before
+    (:attr:`syrianews.document.Document.joined`, for a whole body), else read off ``text``."""
+    if joined is None:
+        joined = [False] + [not text[a.end : b.start].strip(SPACES) for a, b in zip(toks, toks[1:])] if toks else []
     runs: list[list[Token]] = []
     cur: list[Token] = []
     has_part = False  # a name part (بن، عبد ...) in ``cur``: the run may be longer
@@ -98,11 +103,11 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     for j, t in enumerate(toks):
         nameish, defined, head, stop, title = classes[j]
         if cur:
-            joined = j > 0 and not text[toks[j - 1].end : t.start].strip(SPACES)
+            joins = joined[j]
             key = t.key
             after_part = cur[-1].key in _NAME_PARTS
             longest = 6 if has_part else 4  # بدر بن عبد الرحمن السمحان
-            ok = joined and len(cur) < longest and (nameish or (after_part and key.isalpha()))
+            ok = joins and len(cur) < longest and (nameish or (after_part and key.isalpha()))
             if ok and key[0] == "و" and not after_part and key[1:2] != "ل":
                 ok = False
             if ok:
@@ -111,9 +116,9 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
                 continue
             runs.append(cur)
             cur = []
-            if not joined:
+            if not joins:
                 skip_head = False
-        elif skip_head and j > 0 and text[toks[j - 1].end : t.start].strip(SPACES):
+        elif skip_head and j > 0 and not joined[j]:
             skip_head = False  # (the gap is looked at only when it matters: this loop is hot)
         if head:
             skip_head = not defined  # مكتب الحملة ...: an indefinite head takes a genitive
@@ -418,19 +423,22 @@ class History:
         # short form → the fullest form that ends with it (or starts with it, for institutions)
         best = None
         best_len = 0
-        cands = [self._entry(p.name) for p in self.items if p.name] + self._runs_entries()
+        entries = self._entries  # (the look-up of _entry inlined: resolve runs for every speaker)
+        cands = [entries.get(p.name) or self._entry(p.name) for p in self.items if p.name] + self._runs_entries()
         keys = _merge_abd(keys)
         institution = keys[0].startswith("ال") or in_list(keys[0], heads())
         n = len(keys)
         k0 = keys[0]
         with_article = "ال" + k0
-        near_possible = len(k0) >= 5  # _near tells apart only spellings of five letters or more
+        n0 = len(k0)
+        near_possible = n0 >= 5  # _near tells apart only spellings of five letters or more ...
         for cand, ck, n_tokens, n_ck in cands:
             if n_ck <= n:
                 continue
             if n == 1:  # (the test below, unrolled for one key: most short forms are one word)
                 last = ck[-1]
-                hit = last == k0 or (institution and ck[0] == k0) or last == with_article or (near_possible and _near(last, k0))
+                hit = (last == k0 or (institution and ck[0] == k0) or last == with_article
+                       or (near_possible and -2 < len(last) - n0 < 2 and _near(last, k0)))  # ... one letter apart in length
             else:
                 hit = ck[-n:] == keys or (institution and ck[:n] == keys)
             if hit and (best is None or n_ck > best_len):
