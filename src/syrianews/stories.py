@@ -113,8 +113,18 @@ class StoryIndex:
         return story
 
 
+# datasketch's choice of (bands, rows per band) for (threshold, NUM_PERM), as MinHashLSH makes it
+# (tested equal): its optimiser integrates with scipy, whose import would cost the build's
+# articles step, the longest of the global steps, a third of a second
+KNOWN_BANDS = {(0.5, 128): (25, 5)}
+
+
 def _bands(threshold: float) -> list[tuple[int, int]]:
     """The LSH bands (ranges of signature positions) that :class:`StoryIndex` uses."""
+    known = KNOWN_BANDS.get((threshold, NUM_PERM))
+    if known is not None:
+        b, r = known
+        return [(i * r, (i + 1) * r) for i in range(b)]
     from datasketch import MinHashLSH
 
     return list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
