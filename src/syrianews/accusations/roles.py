@@ -126,9 +126,10 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
     """Accuser, accused and claim of one trigger, as far as the sentence gives them.
 
     ``coordinated``: the verb is joined by و to a verb of the same act just before it (يستنكر
-    ويشجب): it shares that verb's subject, so every phrase after it is its object."""
-    pos = trig.entry.pos
-    i = trig.index
+    ويشجب): it shares that verb's subject, so every phrase after it is its object.
+
+    What is read depends on the trigger's form (the ``pos`` column of the trigger lexicon): one
+    function per frame (:data:`_FRAMES`), after the checks that hold for every form."""
     out = Roles(negated=_negated(s, trig))
     if _skipped(s, trig):
         out.skip = True
@@ -141,67 +142,97 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
     end = _right_end(s, trig, next_trigger)
     if end < len(s.tokens) and (s.is_claim_marker(end) or end == trig.cue_index):
         out.claim_index = end
-    right = s.groups(i + 1, end)
-    slots = _slots(right)
+    frame = _FRAMES[_frame(s, trig)]
+    return frame(s, trig, out, end, s.groups(trig.index + 1, end), next_trigger, coordinated)
 
+
+def _frame(s: Sentence, trig: TriggerMatch) -> str:
+    """The frame a trigger is read with: its lexicon form, except a participle with its claim
+    right after (المتهم بقتل: passive) and a phrase trigger led by a participle (م...)."""
+    pos, i = trig.entry.pos, trig.index
     if pos == "passive" or (pos == "participle" and trig.entry.kind == "accuse" and i + 1 < len(s.tokens) and s.is_claim_marker(i + 1)):
-        g = s.group_before(i)
-        if g is None or not g.has_actor():
-            out.skip = True  # محاكمة المتهمين: the defendants, no actor accused
-            return out
-        out.accused = [g]
-        out.claim_index = i + 1 if i + 1 < len(s.tokens) else None
-        return out
-
+        return "passive"
     if pos == "masdar":
-        if i > 0 and role(s.tokens[i - 1]) == "demonstrative":
-            out.skip = True
-            return out
-        lam = [g for g in right if g.prep and _lam(s, g)]
-        genitive = right[0] if right and not right[0].prep and right[0].first == i + 1 and right[0].has_actor() else None
-        second = [sl for sl in _slots(right) if genitive is None or sl[0] is not genitive]
-        if trig.suffix and not lam and trig.entry.kind == "accuse" and _definite_claim(s, i + 1):
-            # اتهامهم بالتخابر: the pronoun is who is accused (of what follows بـ), not who accuses
-            out.accused = _last_actor_before(s, i)
-        elif trig.suffix:
-            out.accuser_pronoun = True
-        if lam and (lam[0].has_actor() or genitive is not None):
-            # اتهامها للولايات المتحدة، إدانة الولايات المتحدة للهجمات: the genitive is the accuser
-            out.accused = [lam[0]] if lam[0].has_actor() else []
-            if genitive is not None and genitive.last < lam[0].first:
-                out.accuser = genitive
-        elif genitive is not None and second and out.claim_index is not None:
-            out.accuser, out.accused = genitive, second[0]  # اتهام القضاء الأمريكي 14 مسؤولا بالفساد
-        elif genitive is not None and genitive.last + 1 < len(s.tokens) and s.is_claim_marker(genitive.last + 1):
-            out.accused = [genitive]  # اتهام أنقرة بدعم داعش
-        elif genitive is not None:
-            out.accuser = genitive  # وفقا لاتهامات وزارة العدل الأمريكية
-        elif right and not right[0].prep and right[0].first == i + 1 and not right[0].demonstrative:
-            out.accused = [right[0]]  # اتهام عمان بأنها ...: a genitive the catalogue does not know
-        if trig.entry.kind == "accuse" and not any(g.has_actor() for g in out.accused) and out.claim_index is not None:
-            subject = _claim_subject(s, out.claim_index)  # اتهامات بأن المالكي دبر الفرار
-            if subject:
-                out.accused, out.accused_from_claim = subject, True
-        light = _light_verb(s, i)
-        if light is not None and role(s.tokens[light]) == "undergo_verb":
-            _undergo_roles(s, trig, light, out)
-        elif light is not None and not out.accuser_pronoun:
-            _light_verb_roles(s, trig, light, out)
-        if trig.entry.kind == "deny" and out.accused:
-            out.object_first, out.object_last = out.accused[0].first, out.accused[0].last
-        if trig.entry.kind == "condemn" and not lam and (trig.suffix or genitive is None):
-            out.skip = True  # إدانته، ثبوت إدانة متهم: a conviction, not a condemnation
-        return out
-
+        return "masdar"
     if pos == "participle" or (pos == "phrase" and s.tokens[i].key.lstrip("وف").startswith("م")):
-        out.subject_dropped = True
-        if slots:
-            out.accused = slots[0]
-            out.object_first, out.object_last = slots[0][0].first, slots[0][-1].last
-        _phrase_objects(s, trig, out, end)
-        return out
+        return "participle"
+    return "verb"
 
-    # finite verb (also phrase verbs)
+
+def _passive_frame(s: Sentence, trig: TriggerMatch, out: Roles, end: int, right: list[Group],
+                   next_trigger: int | None, coordinated: bool) -> Roles:
+    """قاسم سليماني المتهم بقتل: the accused is the noun just before; no accuser."""
+    i = trig.index
+    g = s.group_before(i)
+    if g is None or not g.has_actor():
+        out.skip = True  # محاكمة المتهمين: the defendants, no actor accused
+        return out
+    out.accused = [g]
+    out.claim_index = i + 1 if i + 1 < len(s.tokens) else None
+    return out
+
+
+def _masdar_frame(s: Sentence, trig: TriggerMatch, out: Roles, end: int, right: list[Group],
+                  next_trigger: int | None, coordinated: bool) -> Roles:
+    """اتهامها للولايات المتحدة، اتهام عمان بأنها ...: genitive and لـ around the masdar."""
+    i = trig.index
+    if i > 0 and role(s.tokens[i - 1]) == "demonstrative":
+        out.skip = True
+        return out
+    lam = [g for g in right if g.prep and _lam(s, g)]
+    genitive = right[0] if right and not right[0].prep and right[0].first == i + 1 and right[0].has_actor() else None
+    second = [sl for sl in _slots(right) if genitive is None or sl[0] is not genitive]
+    if trig.suffix and not lam and trig.entry.kind == "accuse" and _definite_claim(s, i + 1):
+        # اتهامهم بالتخابر: the pronoun is who is accused (of what follows بـ), not who accuses
+        out.accused = _last_actor_before(s, i)
+    elif trig.suffix:
+        out.accuser_pronoun = True
+    if lam and (lam[0].has_actor() or genitive is not None):
+        # اتهامها للولايات المتحدة، إدانة الولايات المتحدة للهجمات: the genitive is the accuser
+        out.accused = [lam[0]] if lam[0].has_actor() else []
+        if genitive is not None and genitive.last < lam[0].first:
+            out.accuser = genitive
+    elif genitive is not None and second and out.claim_index is not None:
+        out.accuser, out.accused = genitive, second[0]  # اتهام القضاء الأمريكي 14 مسؤولا بالفساد
+    elif genitive is not None and genitive.last + 1 < len(s.tokens) and s.is_claim_marker(genitive.last + 1):
+        out.accused = [genitive]  # اتهام أنقرة بدعم داعش
+    elif genitive is not None:
+        out.accuser = genitive  # وفقا لاتهامات وزارة العدل الأمريكية
+    elif right and not right[0].prep and right[0].first == i + 1 and not right[0].demonstrative:
+        out.accused = [right[0]]  # اتهام عمان بأنها ...: a genitive the catalogue does not know
+    if trig.entry.kind == "accuse" and not any(g.has_actor() for g in out.accused) and out.claim_index is not None:
+        subject = _claim_subject(s, out.claim_index)  # اتهامات بأن المالكي دبر الفرار
+        if subject:
+            out.accused, out.accused_from_claim = subject, True
+    light = _light_verb(s, i)
+    if light is not None and role(s.tokens[light]) == "undergo_verb":
+        _undergo_roles(s, trig, light, out)
+    elif light is not None and not out.accuser_pronoun:
+        _light_verb_roles(s, trig, light, out)
+    if trig.entry.kind == "deny" and out.accused:
+        out.object_first, out.object_last = out.accused[0].first, out.accused[0].last
+    if trig.entry.kind == "condemn" and not lam and (trig.suffix or genitive is None):
+        out.skip = True  # إدانته، ثبوت إدانة متهم: a conviction, not a condemnation
+    return out
+
+
+def _participle_frame(s: Sentence, trig: TriggerMatch, out: Roles, end: int, right: list[Group],
+                      next_trigger: int | None, coordinated: bool) -> Roles:
+    """متهما، محملا ... المسؤولية: the subject is dropped, the first phrase after is the object."""
+    slots = _slots(right)
+    out.subject_dropped = True
+    if slots:
+        out.accused = slots[0]
+        out.object_first, out.object_last = slots[0][0].first, slots[0][-1].last
+    _phrase_objects(s, trig, out, end)
+    return out
+
+
+def _verb_frame(s: Sentence, trig: TriggerMatch, out: Roles, end: int, right: list[Group],
+                next_trigger: int | None, coordinated: bool) -> Roles:
+    """A finite verb (and phrase verbs): a verb sharing the subject of the one before, a passive
+    marked by its vowels, else a subject before the verb (SVO) or after it (VSO)."""
+    slots = _slots(right)
     if coordinated:
         out.subject_dropped = True
         if slots:
@@ -215,12 +246,31 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
         # ويُتهم بايانجوك بالعمل، اتُّهم الجيش: the vowels mark the passive; no accuser is named
         g = slots[0] if slots else None
         if g is None:
-            before = s.group_before(i)
+            before = s.group_before(trig.index)
             g = [before] if before is not None and not before.prep and before.has_actor() else None
         if g:
             out.accused = g
             out.object_first, out.object_last = g[0].first, g[-1].last
         return out
+    left = _subject_before_verb(s, trig, out, end, slots)
+    if left is _DONE:
+        return out
+    if left is not None:
+        _svo_roles(s, trig, out, left, slots)
+    else:
+        _vso_roles(s, trig, out, end, slots, next_trigger)
+    _agent_of_object(s, trig, out)
+    _phrase_objects(s, trig, out, end)
+    return out
+
+
+_DONE = object()  # _subject_before_verb decided the roles itself
+
+
+def _subject_before_verb(s: Sentence, trig: TriggerMatch, out: Roles, end: int, slots: list[list[Group]]) -> "Group | None | object":
+    """The subject written before the verb (الدفاع الروسية تتهم، الذي يتهمه ...), None when the
+    verb opens its clause; :data:`_DONE` when a relative clause gave the roles (filled in ``out``)."""
+    i = trig.index
     left = None
     clause_initial = (trig.prefix[:1] in ("و", "ف") or i == 0 or s.tokens[i - 1].boundary_after
                       or role(s.tokens[i - 1]) == "opener")
@@ -233,7 +283,7 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
             if left is not None and not trig.suffix and i + 1 < len(s.tokens) and s.is_claim_marker(i + 1):
                 out.accused = [left]  # الجيش التركي الذي اتُّهم بعدم حماية ...: passive
                 out.claim_index = i + 1
-                return out
+                return _DONE
             head = _antecedent(s, j - 1)
             if trig.suffix and head is not None:
                 subject = slots[0] if slots else None  # الذي يتهمه المتظاهرون: a subject after the verb
@@ -245,28 +295,36 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
                     else:
                         out.subject_dropped = True
                     _phrase_objects(s, trig, out, end)
-                    return out
+                    return _DONE
         elif j > 0 and (j == i or role(s.tokens[j]) == "particle"):
             g = s.group_before(j)
             imperfect = trig.entry.form[:1] in ("ي", "ت", "ن")
             if g is not None and not g.prep and (g.has_actor() or imperfect):
                 left = g
     if left is not None and left.first == left.last and role(s.tokens[left.first]) == "pronoun":
-        left = None
-        clause_initial = False
-        out.subject_dropped = True
-    if left is not None:
-        out.accuser = left
-        if trig.suffix:
-            head = _enclosing_head(s, i, left)
-            if head is not None:
-                out.accused = [head]  # اردوغان الذي واجه انتقادات تتهمه: the pronoun resumes the relative's head
-            else:
-                out.accused_pronoun = trig.suffix
-        elif slots:
-            out.accused = slots[0]
-            out.object_first, out.object_last = slots[0][0].first, slots[0][-1].last
-    elif trig.suffix:
+        out.subject_dropped = True  # a pronoun before the verb: the subject is not named
+        return None
+    return left
+
+
+def _svo_roles(s: Sentence, trig: TriggerMatch, out: Roles, left: Group, slots: list[list[Group]]) -> None:
+    """Subject before the verb: it accuses; the object is a pronoun on the verb or the next phrase."""
+    out.accuser = left
+    if trig.suffix:
+        head = _enclosing_head(s, trig.index, left)
+        if head is not None:
+            out.accused = [head]  # اردوغان الذي واجه انتقادات تتهمه: the pronoun resumes the relative's head
+        else:
+            out.accused_pronoun = trig.suffix
+    elif slots:
+        out.accused = slots[0]
+        out.object_first, out.object_last = slots[0][0].first, slots[0][-1].last
+
+
+def _vso_roles(s: Sentence, trig: TriggerMatch, out: Roles, end: int, slots: list[list[Group]], next_trigger: int | None) -> None:
+    """Verb first: subject then object after it; one phrase alone is the object (subject dropped)
+    unless it is the subject of a repeated verb or a pronoun on the verb is the object."""
+    if trig.suffix:
         out.accused_pronoun = trig.suffix
         if slots:
             out.accuser = slots[0][0]
@@ -323,9 +381,9 @@ def find_roles(s: Sentence, trig: TriggerMatch, next_trigger: int | None, coordi
             out.subject_dropped = True
     else:
         out.subject_dropped = True
-    _agent_of_object(s, trig, out)
-    _phrase_objects(s, trig, out, end)
-    return out
+
+
+_FRAMES = {"passive": _passive_frame, "masdar": _masdar_frame, "participle": _participle_frame, "verb": _verb_frame}
 
 
 LIGHT_REACH = 14  # tokens between a light verb (وجّه، قدّم) and the masdar it carries (adjuncts may come between)
