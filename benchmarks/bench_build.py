@@ -9,17 +9,20 @@ and of the largest worker, and each stage's ratio to the floor, **derived** from
 per-step times (``steps``: seconds summed over the workers, measured inside them):
 
     + accusations (the full build) = the build's wall seconds
-    + quotes     = full - accusations seconds / jobs
-    + mentions   = full - (accusations + quotes) seconds / jobs
-    foundation   = full - (accusations + quotes + mentions) seconds / jobs
+    a stage leaving extractors out  = full - per-record wall seconds x (their share of the
+                                      per-record steps' seconds)
 
-i.e. an extractor is assumed to cost the build its in-worker seconds divided evenly over the
-workers. That is an estimate, not a measurement: it ignores the workers' imbalance at the end,
-and under load an extractor's in-worker seconds include time spent waiting for a core. The
-mentions extractor's catalogue is built once before the workers start and stays in the
-foundation. ``--stages`` measures the stages instead, with four builds (foundation = readers +
-cleaning + links; then mentions, quotes, accusations added in turn), for checking the
-derivation. Ratios, not seconds, are what compare across runs on a shared machine.
+where the per-record wall seconds are the manifest's ``timings.extract_seconds`` (the workers'
+phase; the global steps after it are kept whole) and the share is the left-out extractors'
+in-worker seconds over the sum of all per-record steps (read, clean, each extractor, article,
+write_partitions). So the workers' phase is cut in proportion to where its time went: a share
+is the same whether the machine is idle or shared (all steps wait alike), which a subtraction
+of seconds per worker is not. That is an estimate, not a measurement: it assumes the untimed
+work of the phase (worker start, partition flushes) and the workers' imbalance at the end fall
+on the steps in proportion, and the mentions extractor's catalogue, built once before the
+workers start, stays in the foundation. ``--stages`` measures the stages instead, with four
+builds (foundation = readers + cleaning + links; then mentions, quotes, accusations added in
+turn), for checking the derivation. Ratios, not seconds, are what compare across runs on a shared machine.
 
 The report is printed as text (or JSON with ``--json``) and always written as JSON beside it
 (``--json-out``, default ``reports/benchmarks/bench_build-<UTC time>.json``).
@@ -116,17 +119,18 @@ def measure_build(corpus: Path, out: Path, jobs: int | None, extractors: list[st
 
 
 def derive_stages(full: dict) -> dict[str, dict]:
-    """Each stage's seconds from one full build: its wall seconds less the in-worker seconds of
-    the extractors a stage leaves out, divided by the number of workers (see the docstring)."""
-    jobs = max(1, full["jobs"])
+    """Each stage's seconds from one full build: its wall seconds less the workers' phase's
+    share that went to the extractors a stage leaves out (see the docstring)."""
     steps = full["steps"]
+    per_record = sum(steps.get(name, {}).get("seconds", 0.0) for name in PER_RECORD_STEPS) or 1.0
+    phase = full["timings"]["extract_seconds"]
     out: dict[str, dict] = {}
     left_out = [name for _, _, adds in STAGES for name in adds]  # the extractors after each stage
     for stage, _, adds in STAGES:
         for name in adds:
             left_out.remove(name)
-        seconds = full["seconds"] - sum(steps.get(name, {}).get("seconds", 0.0) for name in left_out) / jobs
-        out[stage] = {"seconds": round(seconds, 3), "articles": full["articles"], "derived": True}
+        share = sum(steps.get(name, {}).get("seconds", 0.0) for name in left_out) / per_record
+        out[stage] = {"seconds": round(full["seconds"] - phase * share, 3), "articles": full["articles"], "derived": True}
     return out
 
 

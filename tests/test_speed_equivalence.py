@@ -94,10 +94,22 @@ def _bench():
     return mod
 
 
-def test_bench_derives_each_stage_from_one_build_by_the_extractors_seconds_per_worker():
-    full = {"seconds": 100.0, "articles": 1000, "jobs": 2,
+def test_bench_derives_each_stage_from_one_build_by_the_extractors_share_of_the_workers_phase():
+    full = {"seconds": 100.0, "articles": 1000, "jobs": 2, "timings": {"extract_seconds": 90.0},
             "steps": {"read": {"seconds": 4.0}, "clean": {"seconds": 6.0}, "mentions": {"seconds": 10.0},
-                      "quotes": {"seconds": 60.0}, "accusations": {"seconds": 20.0}}}
-    stages = _bench().derive_stages(full)
-    assert [round(stages[s]["seconds"], 3) for s in ("foundation", "+ mentions", "+ quotes", "+ accusations")] == [55.0, 60.0, 90.0, 100.0]
+                      "quotes": {"seconds": 60.0}, "accusations": {"seconds": 20.0}, "dedup": {"seconds": 50.0}}}
+    stages = _bench().derive_stages(full)  # per-record steps: 100 s, of which the extractors 90
+    assert [round(stages[s]["seconds"], 3) for s in ("foundation", "+ mentions", "+ quotes", "+ accusations")] == [19.0, 28.0, 82.0, 100.0]
     assert all(s["derived"] and s["articles"] == 1000 for s in stages.values())
+
+
+def test_known_lsh_bands_are_the_ones_datasketch_chooses():
+    from datasketch import MinHashLSH
+
+    from syrianews.stories import KNOWN_BANDS, NUM_PERM, THRESHOLD, _bands
+
+    assert (THRESHOLD, NUM_PERM) in KNOWN_BANDS  # the build's own threshold needs no scipy
+    for threshold, num_perm in KNOWN_BANDS:
+        assert num_perm == NUM_PERM
+        assert _bands(threshold) == list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+    assert _bands(0.8) == list(MinHashLSH(threshold=0.8, num_perm=NUM_PERM).hashranges)  # others: asked

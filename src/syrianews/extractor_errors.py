@@ -97,7 +97,7 @@ def time_limit(seconds: float | None, what: str) -> Iterator[None]:
     Uses ``SIGALRM``, so only where it can: POSIX, the main thread (the local engine's worker
     processes and ``--jobs 1``); elsewhere (threads of a Dask worker) the block runs unbounded."""
     global _armed
-    if not seconds or not (_installed or _usable()):
+    if not seconds or not _usable():  # the main thread only: the signal goes to it
         yield
         return
     if not _installed:  # a block on its own: the handler for its time only
