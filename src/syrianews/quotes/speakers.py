@@ -19,6 +19,7 @@ from .lexicon_words import bare, heads, honorifics, in_list, is_stop, masdar_bef
 from ..lexicons import word_list
 from .tokens import SPACES, Token, norm, only_space_between, tokenize
 from .verbs import lookup
+from ..wordcache import WordCache
 
 _NAME_PARTS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ابي", "ام", "دي", "فون", "فان"})
 _SOURCE_REF = frozenset({"المصدر", "المصادر", "المصدران"})
@@ -64,21 +65,17 @@ def _word_class(k: str, ends_in_alef_maqsura: bool) -> tuple[bool, bool, bool, b
     return _nameish(k, ends_in_alef_maqsura), defined, in_list(k, heads()), stop, in_list(k, titles())
 
 
-_CLASS_BY_TEXT: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+def _class_of_text(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    return _word_class(norm(text), text.endswith("ى"))
+
+
+# by the word as written (a token's key is ``norm`` of its text): one dict probe per token
+_CLASS_BY_TEXT: WordCache[str, tuple[bool, bool, bool, bool, bool]] = WordCache(_class_of_text, 50_000)
 
 
 def _classes(toks: list[Token]) -> list[tuple[bool, bool, bool, bool, bool]]:
-    """:func:`_word_class` of each token, looked up by the word as written (one dict probe)."""
-    get = _CLASS_BY_TEXT.get
-    out = list(map(get, [t.text for t in toks]))
-    if None in out:
-        if len(_CLASS_BY_TEXT) > 50_000:  # bounded (about 10 MiB): the frequent words come back at once
-            _CLASS_BY_TEXT.clear()
-        for j, c in enumerate(out):
-            if c is None:
-                t = toks[j]
-                out[j] = _CLASS_BY_TEXT[t.text] = _word_class(t.key, t.text.endswith("ى"))
-    return out
+    """:func:`_word_class` of each token, looked up by the word as written."""
+    return _CLASS_BY_TEXT.get_many([t.text for t in toks])
 
 
 def _defined(tok: Token) -> bool:

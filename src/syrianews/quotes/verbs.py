@@ -15,6 +15,7 @@ from operator import attrgetter
 
 from ..lexicons import data_text
 from .tokens import Token, norm, strip_clitic
+from ..wordcache import WordCache
 
 OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "نا", "ني")
 
@@ -67,18 +68,11 @@ def lookup(key: str) -> tuple[VerbForm, bool] | None:
 
 
 _KEY = attrgetter("key")
-_HITS: dict[str, tuple[VerbForm, bool] | None] = {}  # token key → lookup(key): one dict probe per token
+_HITS: WordCache[str, tuple[VerbForm, bool] | None] = WordCache(lookup, 50_000)  # token key → lookup(key)
 
 
 def find_triggers(tokens: list[Token] | tuple[Token, ...]) -> list[Trigger]:
     """The verbs of saying among ``tokens``, in order. The keys are probed in one C-level
     pass against the look-ups made so far; only unseen keys go through :func:`lookup`."""
-    keys = list(map(_KEY, tokens))
-    hits = list(map(_HITS.get, keys, repeat(False)))  # False: not looked up yet (None: no verb)
-    if False in hits:
-        if len(_HITS) > 50_000:  # bounded (about 10 MiB): the frequent words come back at once
-            _HITS.clear()
-        for j, h in enumerate(hits):
-            if h is False:
-                hits[j] = _HITS[keys[j]] = lookup(keys[j])
+    hits = _HITS.get_many(list(map(_KEY, tokens)))
     return [Trigger(tokens[j], h[0], h[1]) for j, h in enumerate(hits) if h is not None]
