@@ -62,3 +62,21 @@ def test_the_quote_rules_use_it():
     toks = list(speakers.tokenize("وقال الوزير إن"))
     assert [t.token.text for t in verbs.find_triggers(toks)] == ["وقال"]
     assert speakers._classes(toks) == [speakers._word_class(t.key, t.text.endswith("ى")) for t in toks]
+
+
+_ARABIC_WORD = st.text(alphabet="الوفبلمرصدعيىةهنكتس", min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ARABIC_WORD, st.booleans())
+def test_word_class_agrees_with_the_single_tests(k: str, alef_maqsura: bool):
+    """The one-pass word class gives what the separate tests give (it replaced their chain)."""
+    from syrianews.quotes.lexicon_words import heads, in_list, titles
+
+    k = speakers.norm(k)
+    nameish, defined, head, stop, title = speakers._word_class(k, alef_maqsura)
+    assert nameish == speakers._nameish(k, alef_maqsura)
+    assert head == in_list(k, heads()) and title == in_list(k, titles())
+    tok = speakers.tokenize(k)[0] if speakers.tokenize(k) else None
+    if tok is not None and tok.key == k:
+        assert defined == speakers._defined(tok)

@@ -56,13 +56,22 @@ def _nameish(k: str, ends_in_alef_maqsura: bool) -> bool:
     return not (stop or in_list(k, titles()) or in_list(k, heads()) or lookup(k) is not None)
 
 
-@lru_cache(maxsize=8192)  # behind _CLASS_BY_TEXT (by the word as written)
 def _word_class(k: str, ends_in_alef_maqsura: bool) -> tuple[bool, bool, bool, bool, bool]:
     """(nameish, defined, head, stop, title) of a word: what :func:`name_runs` asks of every
-    token, in one cached look-up (same tests as _is_nameish, _defined, heads, is_stop, titles)."""
+    token (the same tests as _is_nameish, _defined, heads, is_stop, titles), computed in one
+    pass over the word's clitic variants: it runs once per word form, behind _CLASS_BY_TEXT."""
+    variants = bare(k)
     stop = ends_in_alef_maqsura if k == "علي" else k in stops()
-    defined = any(v.startswith("ال") for v in bare(k)[:3]) or k.startswith("لل")
-    return _nameish(k, ends_in_alef_maqsura), defined, in_list(k, heads()), stop, in_list(k, titles())
+    defined = k.startswith("لل") or any(v.startswith("ال") for v in variants[:3])
+    head_words, title_words = heads(), titles()
+    head = any(v in head_words for v in variants)
+    title = any(v in title_words for v in variants)
+    nameish = k.isalpha() and len(k) >= 2 and not (stop or title or head or lookup(k) is not None)
+    c = (nameish, defined, head, stop, title)
+    return _SHARED_CLASSES.setdefault(c, c)  # 32 possible values: the cache holds references
+
+
+_SHARED_CLASSES: dict[tuple[bool, bool, bool, bool, bool], tuple[bool, bool, bool, bool, bool]] = {}
 
 
 def _class_of_text(text: str) -> tuple[bool, bool, bool, bool, bool]:
