@@ -43,25 +43,14 @@ class Speaker:
     keys: tuple[str, ...] = field(default_factory=tuple)  # normalised tokens of the surface
 
 
-def _is_nameish(tok: Token) -> bool:
-    return _nameish(tok.key, tok.text.endswith("ى"))
-
-
-@lru_cache(maxsize=4096)  # behind _word_class and _CLASS_BY_TEXT: few calls repeat
-def _nameish(k: str, ends_in_alef_maqsura: bool) -> bool:
-    """Whether a word can be part of a name (cached by key: the rules ask for every token)."""
-    if not k.isalpha() or len(k) < 2:
-        return False
-    stop = ends_in_alef_maqsura if k == "علي" else k in stops()  # على vs the name علي, as is_stop
-    return not (stop or in_list(k, titles()) or in_list(k, heads()) or lookup(k) is not None)
-
-
 def _word_class(k: str, ends_in_alef_maqsura: bool) -> tuple[bool, bool, bool, bool, bool]:
-    """(nameish, defined, head, stop, title) of a word: what :func:`name_runs` asks of every
-    token (the same tests as _is_nameish, _defined, heads, is_stop, titles), computed in one
-    pass over the word's clitic variants: it runs once per word form, behind _CLASS_BY_TEXT."""
+    """(nameish, defined, head, stop, title) of a word (its key, and whether it is written with
+    a final ى): what :func:`name_runs`, :func:`_is_nameish` and :func:`_defined` ask of a token,
+    computed in one pass over the word's clitic variants, once per word form behind
+    _CLASS_BY_TEXT. ``head``/``title`` are ``in_list(k, heads()/titles())``; ``stop`` is
+    :func:`is_stop`."""
     variants = bare(k)
-    stop = ends_in_alef_maqsura if k == "علي" else k in stops()
+    stop = ends_in_alef_maqsura if k == "علي" else k in stops()  # على vs the name علي, as is_stop
     defined = k.startswith("لل") or any(v.startswith("ال") for v in variants[:3])
     head_words, title_words = heads(), titles()
     head = any(v in head_words for v in variants)
@@ -87,8 +76,14 @@ def _classes(toks: list[Token]) -> list[tuple[bool, bool, bool, bool, bool]]:
     return _CLASS_BY_TEXT.get_many([t.text for t in toks])
 
 
+def _is_nameish(tok: Token) -> bool:
+    """Whether a word can be part of a name (a title, head, stop word or verb of saying cannot)."""
+    return _CLASS_BY_TEXT[tok.text][0]
+
+
 def _defined(tok: Token) -> bool:
-    return any(v.startswith("ال") for v in bare(tok.key)[:3]) or tok.key.startswith("لل")
+    """Whether a word carries the article (المرصد، والمرصد، للمرصد)."""
+    return _CLASS_BY_TEXT[tok.text][1]
 
 
 def name_runs(text: str, toks: list[Token], joined: list[bool] | None = None) -> list[list[Token]]:

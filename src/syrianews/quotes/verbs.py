@@ -10,7 +10,6 @@ import csv
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from operator import attrgetter
 
 from ..lexicons import data_text
